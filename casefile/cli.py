@@ -2749,7 +2749,12 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
+# What ``outcome`` and ``close`` say of a decision for our side, unpaid, with no day for performance entered.
+UNWATCHED_AWARD = "no enforcement period is watched until a day for performance is entered (民事诉讼法 art. 250)"
+
+
 def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
+    from casefile.core.workflow.due import unwatched_award
     from casefile.core.workflow.handling import set_outcome
 
     outcome = Outcome(
@@ -2764,7 +2769,10 @@ def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
     with library.edit(args.case) as writer:
         set_outcome(writer, dataclasses.replace(outcome, evidence=_cited(writer, args)))
         _before_complaint(writer.case, "outcome", outcome.at)
+        unwatched = unwatched_award(writer.case)
     _print(f"{args.case}: outcome {args.kind} recorded")
+    if unwatched:
+        _print(f"  warning: {UNWATCHED_AWARD}; enter it with --perform-by once known", file=sys.stderr)
     return EXIT_OK
 
 
@@ -2799,22 +2807,24 @@ def cmd_pay(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_close(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.workflow.due import open_rights
+    from casefile.core.workflow.due import open_rights, unwatched_award
     from casefile.core.workflow.handling import close_case
 
     closing = Closing(at=_at(args), result=ClosingResult(args.result), satisfaction=args.satisfaction, note=args.note)
     with library.edit(args.case) as writer:
-        rights = open_rights(writer.case)
-        if rights and not args.force:
+        lines = [_right_line(s) for s in open_rights(writer.case)]
+        if unwatched_award(writer.case):
+            lines.append(f"a decision for our side is unpaid: {UNWATCHED_AWARD}")
+        if lines and not args.force:
             raise InvalidValueError(
                 "{case}: still open: {rights}; closing stops their reminders (add --force to close anyway)",
                 case=args.case,
-                rights="; ".join(_right_line(s) for s in rights),
+                rights="; ".join(lines),
             )
         close_case(writer, dataclasses.replace(closing, evidence=_cited(writer, args)))
     _print(f"{args.case}: closed ({args.result}) at {_fmt_time(closing.at)}")
-    for state in rights:
-        _print(f"  warning: no more reminders for {_right_line(state)}", file=sys.stderr)
+    for line in lines:
+        _print(f"  warning: no more reminders for {line}", file=sys.stderr)
     return EXIT_OK
 
 

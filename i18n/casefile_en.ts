@@ -623,6 +623,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paying what the decision orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2812,6 +2816,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a decision for our side, unpaid and with no day for performance entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still open: %1. Once the case is closed, CaseFile no longer reminds you of them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,6 +2921,10 @@ Reason:</source>
     </message>
     <message>
         <source>Perform by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enforcement period is watched until a day for performance is entered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -626,6 +626,10 @@ SHA-256：%4</translation>
         <translation>七日无理由退货</translation>
     </message>
     <message>
+        <source>Paying what the decision orders</source>
+        <translation>按裁判履行付款</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>进行中</translation>
     </message>
@@ -2824,6 +2828,10 @@ Reason:</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>a decision for our side, unpaid and with no day for performance entered</source>
+        <translation>我方胜诉的裁判款项未付且未填写履行期限</translation>
+    </message>
+    <message>
         <source>Still open: %1. Once the case is closed, CaseFile no longer reminds you of them.</source>
         <translation>以下期限尚未届满：%1。结案后本软件不再提醒这些期限。</translation>
     </message>
@@ -2926,6 +2934,10 @@ Reason:</source>
     <message>
         <source>Perform by</source>
         <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>No enforcement period is watched until a day for performance is entered.</source>
+        <translation>未填写履行期限，申请强制执行的期间无法提醒；请在得知履行期限后填写。</translation>
     </message>
     <message>
         <source>What was agreed or decided</source>

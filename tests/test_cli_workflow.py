@@ -366,3 +366,33 @@ def test_close_refuses_while_an_appeal_or_enforcement_is_open_until_forced(capsy
     code, out, err = run(capsys, lib, "close", number, "--result", "partly", "--force")
     assert code == 0 and "closed (partly)" in out
     assert "no more reminders for court.appeal-judgment" in err
+
+
+def test_a_won_decision_with_no_day_for_performance_warns_and_close_asks(capsys, lib) -> None:
+    """「判决生效之日起十日内」 names no calendar day: with no --perform-by no enforcement period can be watched, so
+    ``outcome`` says so and ``close`` asks while the amount is unpaid."""
+    out = ok(capsys, lib, "new", "--title", "胜诉未定履行日", "--type", "quality", "--channel", "phone",
+             "--complained-at", "2026-08-01T10:00+08:00", "--our-side", "complainant")  # fmt: skip
+    number = out.strip().splitlines()[-1]
+    code, _out, err = run(
+        capsys, lib, "outcome", number, "--kind", "decision", "--summary", "判决被告于判决生效之日起十日内退款2000元",
+        "--amount", "2000", "--payer", "respondent", "--payee", "complainant", "--at", "2026-10-22T10:00+08:00",
+    )  # fmt: skip
+    assert code == 0 and "no enforcement period is watched" in err
+    code, _out, err = run(capsys, lib, "close", number, "--result", "partly")
+    assert code == 2 and "--force" in err and "unpaid" in err
+    code, out, err = run(capsys, lib, "close", number, "--result", "partly", "--force")
+    assert code == 0 and "closed (partly)" in out and "unpaid" in err
+
+
+def test_close_does_not_ask_over_the_other_sides_enforcement_period(capsys, lib) -> None:
+    out = ok(capsys, lib, "new", "--title", "被诉判决", "--type", "quality", "--channel", "store",
+             "--complained-at", "2026-08-01T10:00+08:00", "--our-side", "respondent")  # fmt: skip
+    number = out.strip().splitlines()[-1]
+    ok(
+        capsys, lib, "outcome", number, "--kind", "decision", "--summary", "判决我店退款1000元", "--amount", "1000",
+        "--payer", "respondent", "--payee", "complainant", "--perform-by", "2026-11-30T00:00+08:00",
+        "--at", "2026-11-12T10:00+08:00",
+    )  # fmt: skip
+    code, out, err = run(capsys, lib, "close", number, "--result", "resolved")
+    assert code == 0 and "closed (resolved)" in out and "court.enforcement" not in err

@@ -53,7 +53,10 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # none, its reference says a doubtful start; 16: an interruption counts only while the limitation period runs, and
 # only an unambiguous one (ambiguous contacts are named in the reference), a day after the complaint counts from
 # it, a withdrawn suit or one dismissed by ruling does not use the period.
-SCHEMA_VERSION = 16
+# 17: the enforcement period runs only for the payee (the payer sees the day to pay by), the 12305 year runs
+# in our side's own parcel case before any complaint to the courier, the complainant's own chasing message (催, 来电,
+# 发来…) does not meet the response promise.
+SCHEMA_VERSION = 17
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 # In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.

@@ -19,7 +19,15 @@ from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
 from casefile.core.workflow.clocks import Unit
-from casefile.core.workflow.due import ClockState, Status, case_clocks, first_contact, next_due, open_rights
+from casefile.core.workflow.due import (
+    ClockState,
+    Status,
+    case_clocks,
+    first_contact,
+    next_due,
+    open_rights,
+    unwatched_award,
+)
 from casefile.core.workflow.records import (
     Answer,
     Closing,
@@ -407,16 +415,25 @@ class ClosingDialog(RecordDialog):
         self.evidence = self.exhibits(QCoreApplication.translate("HandlingTab", "Exhibits"), case, evidence)
         # An appeal, a set-aside or an enforcement period still open: closing stops its reminders, so ask first.
         self.rights = open_rights(case) if case is not None else []
+        # a decision for our side, unpaid, with no day for performance: no enforcement period watches it
+        self.unwatched = case is not None and unwatched_award(case)
+        still = [deadline_text(state) for state in self.rights]
+        if self.unwatched:
+            still.append(
+                QCoreApplication.translate(
+                    "HandlingTab", "a decision for our side, unpaid and with no day for performance entered"
+                )
+            )
         self.still_open: QLabel | None = None
         self.stop_anyway: QCheckBox | None = None
-        if self.rights:
+        if still:
             self.still_open = QLabel(
                 fill(
                     QCoreApplication.translate(
                         "HandlingTab",
                         "Still open: %1. Once the case is closed, CaseFile no longer reminds you of them.",
                     ),
-                    enumerated([deadline_text(state) for state in self.rights]),
+                    enumerated(still),
                 ),
                 self,
             )
@@ -1019,6 +1036,28 @@ class HandlingTab(QWidget):
         amount.textChanged.connect(lambda _text: d.update_ok())
         payee = d.combo(self.tr("Paid to"), _parties(optional=True), choose=True, required_when=money_to_pay)
         perform_by = d.optional_time(self.tr("Perform by"))
+        # A decision for our side with an amount and no day for performance: no enforcement period can be watched
+        # (「判决生效之日起十日内」 names no calendar day), said while the dialog is filled in.
+        unwatched = QLabel(self.tr("No enforcement period is watched until a day for performance is entered."), d)
+        unwatched.setWordWrap(True)
+        unwatched.setStyleSheet(f"color: {URGENT_COLOUR}")
+        d.form.addRow(unwatched)
+        side = self.case.side if self.case is not None else None
+
+        def show_unwatched() -> None:
+            unwatched.setVisible(
+                kind.currentData() == OutcomeKind.DECISION.value
+                and money_to_pay()
+                and side is not None
+                and payee.currentData() == side.value
+                and perform_by.value() is None
+            )
+
+        for changed in (kind.currentIndexChanged, payee.currentIndexChanged):
+            changed.connect(lambda _i: show_unwatched())
+        amount.textChanged.connect(lambda _text: show_unwatched())
+        perform_by.check.toggled.connect(lambda _on: show_unwatched())
+        show_unwatched()
         summary = d.line(self.tr("What was agreed or decided"))
         evidence = d.exhibits(self.tr("Exhibits"), self.case)
 

@@ -231,6 +231,7 @@ CLOCKS: dict[str, str] = {
     "court.appeal-judgment": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the judgment"),
     "court.appeal-ruling": QT_TRANSLATE_NOOP("CaseFile", "Appeal against the ruling"),
     "court.enforcement": QT_TRANSLATE_NOOP("CaseFile", "Applying for enforcement"),
+    "court.performance": QT_TRANSLATE_NOOP("CaseFile", "Paying what the decision orders"),
     "civil.limitation": QT_TRANSLATE_NOOP("CaseFile", "Limitation period"),
     "arbitration.set-aside": QT_TRANSLATE_NOOP("CaseFile", "Applying to set the award aside"),
 }

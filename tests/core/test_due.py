@@ -457,3 +457,99 @@ def test_the_seven_day_return_is_our_users_own_deadline_with_its_safe_day_on_the
     c.our_side = Side.RESPONDENT
     theirs = {s.key: s for s in case_clocks(c, at("2026-12-01 10:00"))}["consumer.no-reason-return"]
     assert theirs.deadline.last_day == date(2026, 12, 7) and theirs.deadline.act_by is None
+
+
+def test_enforcement_is_the_payees_right_the_payer_sees_the_day_to_pay_by() -> None:
+    """The two years to apply for enforcement run for our side only when it is owed; ordered to pay, our side's
+    deadline is the day for performance, overdue once passed unpaid, and closing does not ask about the other's
+    right."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import open_rights
+
+    c = case(our_side=Side.RESPONDENT)
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION,
+        at("2026-11-12 10:00"),
+        amount=Decimal("1000"),
+        payer="respondent",
+        payee="complainant",
+        perform_by=at("2026-11-30 00:00"),
+    )
+    found = states(c, "2026-12-01 10:00")
+    assert "court.enforcement" not in found
+    assert found["court.performance"] == (Status.OVERDUE, date(2026, 11, 30))
+    assert states(c, "2026-11-29 10:00")["court.performance"][0] is Status.RUNNING
+    assert open_rights(c, at("2026-12-01 10:00")) == []
+    c.workflow.payments.append(Payment(at("2026-11-29 10:00"), Decimal("1000"), "respondent"))
+    assert states(c, "2026-12-01 10:00")["court.performance"][0] is Status.MET
+    # our side owed: the enforcement period, as before
+    c.our_side = Side.COMPLAINANT
+    c.workflow.payments.clear()
+    assert states(c, "2026-12-01 10:00")["court.enforcement"] == (Status.OPEN, date(2028, 11, 30))
+    assert "court.performance" not in states(c, "2026-12-01 10:00")
+
+
+def test_a_decision_for_our_side_with_no_day_for_performance_is_unwatched() -> None:
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import unwatched_award
+
+    c = case(our_side=Side.COMPLAINANT)
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION, at("2026-10-22 10:00"), amount=Decimal("2000"), payer="respondent", payee="complainant"
+    )
+    assert unwatched_award(c)
+    c.workflow.payments.append(Payment(at("2026-11-01 10:00"), Decimal("2000"), "respondent"))
+    assert not unwatched_award(c)  # paid in full
+    c.workflow.payments.clear()
+    c.our_side = Side.RESPONDENT
+    assert not unwatched_award(c)  # owed by our side
+    c.our_side = Side.COMPLAINANT
+    c.workflow.outcome.perform_by = at("2026-11-17 00:00")
+    assert not unwatched_award(c)  # the enforcement clock watches it
+
+
+def test_a_parcel_claim_of_our_side_runs_the_12305_year_before_any_complaint_to_the_courier() -> None:
+    """The merchant's own parcel case: the year from the shipping day runs from the start (complaining to the
+    courier first is a condition of the appeal, not its start); once the courier's 7-day reply would come after the
+    year's safe day, the appeal's note says not to wait for it."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import NO_WAIT
+
+    c = case(type=CaseType.LOGISTICS, complained_at=at("2026-11-30 11:00"), our_side=Side.COMPLAINANT)
+    c.shipment.shipped_at = at("2025-12-05 10:00")
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.status is Status.OPEN and appeal.deadline.act_by == date(2026, 12, 5)
+    assert appeal.deadline.last_day == date(2026, 12, 7) and appeal.ref == ""
+    c.timeline.append(
+        TimelineEvent(at("2026-11-30 15:00"), EventKind.COMPLAINT, "向快递公司索赔", party="courier", ref="GD7")
+    )
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.ref == f"{NO_WAIT}2026-12-07"
+    # the courier answered: nothing to wait for
+    c.timeline.append(TimelineEvent(at("2026-12-01 09:00"), EventKind.CALL, "快递公司回复：只赔运费", party="courier"))
+    appeal = next(s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "postal.appeal")
+    assert appeal.ref == ""
+    # the other side's parcel (the side not ours, or not known): as before, only once the carrier is claimed from
+    c.timeline.clear()
+    c.our_side = Side.RESPONDENT
+    assert "postal.appeal" not in states(c, "2026-12-01 10:00")
+
+
+def test_the_complainants_own_chasing_message_does_not_meet_the_response_promise() -> None:
+    """A timeline contact records no direction: a summary that reads as the complainant reaching us (催, 来电,
+    发来…) or as still unanswered is no answer; our call back is."""
+    c = case(priority=Priority.NORMAL)
+    for kind, summary in (
+        (EventKind.CHAT, "顾客微信发来催促消息，尚未回复"),
+        (EventKind.CALL, "顾客再次来电催问"),
+        (EventKind.EMAIL, "顾客来信询问进度"),
+        (EventKind.CALL, "客户留言，暂未回复"),
+    ):
+        c.timeline.append(TimelineEvent(at("2026-09-29 10:00"), kind, summary, party="complainant"))
+    got = {s.key: s for s in case_clocks(c, at("2026-09-30 11:00"))}["response.normal"]
+    assert got.status is Status.OVERDUE and got.met_at is None
+    c.timeline.append(
+        TimelineEvent(at("2026-09-30 12:00"), EventKind.CALL, "回电顾客，约定上门检测", party="complainant")
+    )
+    got = {s.key: s for s in case_clocks(c, at("2026-10-01 09:00"))}["response.normal"]
+    assert got.status is Status.LATE and got.met_at == at("2026-09-30 12:00")

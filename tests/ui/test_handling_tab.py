@@ -306,3 +306,35 @@ def test_the_header_keeps_a_limitation_period_running_past_its_safe_day_and_says
     case.transaction.received_at = datetime(2024, 3, 8, 12, 0, tzinfo=CST)
     text = header_html(case, now).replace("\u00a0", " ")
     assert "起算日存疑" in text, text
+
+
+def test_a_won_decision_with_no_day_for_performance_is_said_and_closing_asks(window, ctx):
+    """A decision for our side with an amount and no day for performance: the outcome dialog says no enforcement
+    period will be watched; closing asks while it is unpaid."""
+    import dataclasses
+
+    from casefile.core.model import Side
+
+    with ctx.library.edit(NUMBER) as writer:
+        writer.update(dataclasses.replace(writer.case, our_side=Side.COMPLAINANT))
+    tab = handling_tab(window)
+    tab.set_case(NUMBER)  # as shown again once the change is written
+    dialog = tab.record_outcome()
+    fields = form(dialog)
+    hints = [w for w in dialog.findChildren(type(dialog.error)) if "No enforcement period" in w.text()]
+    assert len(hints) == 1 and hints[0].isHidden()
+    pick(fields["Outcome"], "decision")
+    set_time(fields["Agreed or decided at"], datetime(2026, 10, 22, 10, 0, tzinfo=CST))
+    fields["Amount to pay or refund (yuan)"].setText("2000")
+    pick(fields["Paid by"], "respondent")
+    pick(fields["Paid to"], "complainant")
+    assert not hints[0].isHidden()
+    fields["Perform by"].check.setChecked(True)
+    assert hints[0].isHidden()
+    fields["Perform by"].check.setChecked(False)
+    dialog.accept()
+    dialog = tab.close_case()
+    pick(form(dialog)["Result"], "partly")
+    assert dialog.still_open is not None and "no day for performance" in dialog.still_open.text()
+    dialog.accept()
+    assert dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.closed is None

@@ -228,6 +228,10 @@ RULES: tuple[ClockRule, ...] = (
         "civil-procedure.85",
         "civil-code.202",
     ),
+    # The day a judgment, award or 调解书 sets for our user to pay by, when our user is the one ordered to pay: the
+    # deadline is that day itself (paying late costs 加倍迟延履行利息 and enforcement). No law sets the period, the
+    # decision does: one day, the day it names (its start counts).
+    ClockRule("court.performance", Trigger.PERFORMANCE_DUE, Unit.DAYS, 1, start_day_counts=True, bound=Bound.OUR_USER),
     # 民法典 art. 188: the general limitation period.
     _ours(
         "civil.limitation",

@@ -209,11 +209,14 @@ def _starts(case: Case) -> Iterator[Start]:
     outcome = case.workflow.outcome
     # Enforcement is applied for on a judgment, award or other enforceable decision, or on a court's or arbitration
     # body's 调解书 (民事诉讼法 arts. 100, 250: any 法律文书), not on the parties' own agreement.
+    # The two years to apply (民事诉讼法 art. 250) are the payee's right: when our side is the one ordered to pay,
+    # the day to pay by is our deadline instead (court.performance, overdue once passed unpaid).
     if outcome is not None and outcome.perform_by is not None and enforceable(case):
         paid = case.workflow.payments
         owed = outcome.amount
         done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
-        yield "court.enforcement", outcome.perform_by, done, (), "", None
+        key = "court.performance" if _we_pay(case) else "court.enforcement"
+        yield key, outcome.perform_by, done, (), "", None
     # The limitation period is the claimant's right: a store complained to (our side the respondent) has no such
     # deadline, and the consumer's period, counted from the earliest day, is no ground for it to refuse a claim.
     if case.side is not Side.RESPONDENT:
@@ -263,6 +266,27 @@ def limitation_note(found: Limitation) -> str:
     if found.doubt is not None:
         notes.append(f"{START_DOUBT}{describe(found.doubt)}")
     return "; ".join(notes)
+
+
+def _we_pay(case: Case) -> bool:
+    """Whether the outcome orders our side to pay (its payer is our side's party, the side known): then the
+    enforcement period is the other side's right, not ours."""
+    outcome = case.workflow.outcome
+    side = case.side
+    return outcome is not None and side is not None and outcome.payer.strip() == side.value
+
+
+def unwatched_award(case: Case) -> bool:
+    """Whether an enforceable outcome awards our side an amount still unpaid with no day for performance entered:
+    no enforcement period can be watched (a judgment's usual 「判决生效之日起十日内」 names no calendar day), so
+    ``outcome`` warns and closing asks, as for an open right."""
+    outcome = case.workflow.outcome
+    side = case.side
+    if outcome is None or outcome.perform_by is not None or not enforceable(case) or side is None:
+        return False
+    if outcome.payee.strip() != side.value or not outcome.amount:
+        return False
+    return case.workflow.paid() < outcome.amount
 
 
 def enforceable(case: Case) -> bool:
@@ -322,13 +346,23 @@ def our_party(case: Case) -> str:
     return "complainant" if case.side is Side.COMPLAINANT else "respondent"
 
 
+# A timeline event records no direction (who spoke to whom): one whose summary reads as the complainant reaching us
+# (chasing: 催; 来电, 来信, 来访, 来店, 发来…) or as still unanswered (未回复, 未答复) is no answer to them.
+INBOUND = re.compile(r"催|来电|来信|来访|来店|到店|发来|打来|留言|[未没]有?(?:回复|答复|回应|处理)")
+
+
 def first_contact(case: Case) -> datetime | None:
-    """The first contact with the complainant the timeline records after the complaint (the complaint's own
-    call or visit, at the complaint time, is not an answer to it)."""
+    """The first contact with the complainant the timeline records after the complaint, as our side's answer (the
+    complaint's own call or visit, at the complaint time, is not an answer to it, nor is the complainant's own
+    chasing message: a summary that reads as coming from them, or as unanswered, :data:`INBOUND`, never counts —
+    an answer written so shows the promise overdue, never an unanswered customer as answered)."""
     contacts = [
         e.at
         for e in case.timeline
-        if e.kind in CONTACTS and e.party == "complainant" and case_time(e.at, case) > case.complained_at
+        if e.kind in CONTACTS
+        and e.party == "complainant"
+        and case_time(e.at, case) > case.complained_at
+        and not INBOUND.search(e.summary)
     ]
     return min(contacts) if contacts else None
 
@@ -341,19 +375,36 @@ def _returned(case: Case, received: datetime) -> datetime | None:
     return None
 
 
+# The 12305 appeal's note when the courier's reply is due after the appeal's safe day (its reply-by day follows).
+NO_WAIT = "appeal without waiting for the courier's 7-day reply, due "
+
+
 def _courier(case: Case) -> Iterator[Start]:
     """The courier's 7-day reply runs from each complaint lodged with it; its reply is the carrier's first answer
-    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). Once a claim is lodged with the
-    courier (or an appeal made), the one year for an appeal to 12305 runs from the shipping day (交寄): used by
-    the appeal filed with the postal administration."""
+    after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). The one year for an appeal to
+    12305 runs from the shipping day (交寄), used by the appeal filed with the postal administration: once a claim
+    is lodged with the courier (or an appeal made), and in a parcel case of our side's own (the sender claiming)
+    from the start, complaint or not — complaining to the courier first is a condition of the appeal, which is why
+    the year must be watched before. When the courier's 7-day reply would come after the year's safe day, the
+    appeal's note says not to wait for it."""
     complaints = lodged(case, "courier")
+    replies = []
     for complaint in complaints:
         reply = carrier_reply(case, complaint)
+        replies.append(None if reply is not None else complaint.at)
         yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref, None
     shipped = case.shipment.shipped_at
     appeals = [p.filed_at for p in case.workflow.proceedings_at(Venue.POSTAL_REGULATOR) if p.filed_at is not None]
-    if shipped is not None and (complaints or appeals):
-        yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), "", None
+    ours = case.type is CaseType.LOGISTICS and case.side is Side.COMPLAINANT
+    if shipped is not None and (complaints or appeals or ours):
+        note = ""
+        waiting = [at for at in replies if at is not None]
+        if waiting and not appeals:
+            safe = compute("postal.appeal", shipped).act_by
+            reply_by = max(compute("courier.reply", at).last_day for at in waiting)
+            if safe is not None and reply_by > safe:
+                note = f"{NO_WAIT}{reply_by.isoformat()}"
+        yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), note, None
 
 
 def _proceeding(case: Case, p: Proceeding) -> Iterator[Start]:
