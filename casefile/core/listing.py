@@ -50,8 +50,10 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 14: the seven-day return runs only for goods bought at a distance, and on the consumer's side carries its safe
 # day (act_by_at); 15: the limitation period runs from the latest start on record (a later fault, an
 # interruption: 民法典 arts. 188, 195), its safe day from the earliest, a note starts nothing, a store's case runs
-# none, its reference says a doubtful start.
-SCHEMA_VERSION = 15
+# none, its reference says a doubtful start; 16: the seven-day return follows where the goods were bought (a shop
+# named: none; not told: the consumer side's runs, noted 是否网购未记录), is used only by a request to the
+# respondent, and runs for no organisation buying.
+SCHEMA_VERSION = 16
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 # In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.
