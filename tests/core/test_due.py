@@ -418,17 +418,19 @@ def test_the_rights_a_closing_would_stop_are_named_with_their_safe_days() -> Non
 
 
 def test_the_seven_day_return_runs_only_where_the_packets_give_it_goods_bought_at_a_distance() -> None:
-    """消法 art. 25: goods bought online, by television, phone or mail; not at the counter, not a service — the clock
-    follows the packets' own test (seven_day_return_applies), so the reminder and the packet agree."""
+    """消法 art. 25: goods bought online, by television, phone or mail; not at the counter, not a service — where the
+    record tells, the clock follows the packets' own test (seven_day_return_applies), so the reminder and the
+    packet agree."""
     from casefile.core.bundle.documents.rules import return_window_of
+    from casefile.core.model import Side
     from casefile.core.workflow.due import seven_day_return_applies
 
-    counter = case(channel=Channel.STORE, type=CaseType.QUALITY)
+    counter = case(channel=Channel.STORE, type=CaseType.QUALITY, our_side=Side.RESPONDENT)
     counter.transaction.platform = "本店门市"
     counter.transaction.received_at = at("2026-11-29 11:00")
-    service = case(channel=Channel.STORE, type=CaseType.SERVICE)
+    service = case(channel=Channel.STORE, type=CaseType.SERVICE, our_side=Side.RESPONDENT)
     service.transaction.received_at = at("2026-11-29 11:00")
-    online = case(channel=Channel.ONLINE, type=CaseType.TRANSACTION)
+    online = case(channel=Channel.ONLINE, type=CaseType.TRANSACTION, our_side=Side.RESPONDENT)
     online.transaction.received_at = at("2026-11-29 11:00")
     for c in (counter, service, online):
         runs = "consumer.no-reason-return" in states(c, "2026-11-30 15:00")
@@ -438,6 +440,99 @@ def test_the_seven_day_return_runs_only_where_the_packets_give_it_goods_bought_a
     assert "consumer.no-reason-return" not in states(service, "2026-11-30 15:00")
     # the packets still judge a merchant's "已超过七天" by the law's last day
     assert return_window_of(online).last_day == date(2026, 12, 7)
+
+
+def _bought(platform: str, channel: Channel, side) -> Case:
+    c = case(channel=channel, type=CaseType.QUALITY, our_side=side)
+    c.transaction.platform = platform
+    c.transaction.received_at = at("2026-11-28 10:00")
+    return c
+
+
+def test_where_the_goods_were_bought_decides_the_seven_day_return_not_how_the_client_reached_the_firm() -> None:
+    """A platform naming a physical shop (门店, a mall's 旗舰店) is a counter sale whatever the channel: no seven-day
+    clock and the general 案由; an online platform is a sale at a distance. A firm's channel (how the client came)
+    tells nothing; a store's channel tells how its customer bought."""
+    from casefile.core.bundle.documents.rules import case_cause
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import bought_at_distance, seven_day_return_applies
+
+    now = "2026-11-30 15:00"
+    for platform, channel in (
+        ("国美电器厦门中山路门店", Channel.SOCIAL),
+        ("华为厦门万象城旗舰店", Channel.PHONE),
+        ("万达广场专卖店", Channel.ONLINE),
+    ):
+        for side in (Side.COMPLAINANT, Side.RESPONDENT, None):
+            c = _bought(platform, channel, side)
+            assert bought_at_distance(c) is False, (platform, side)
+            assert "consumer.no-reason-return" not in states(c, now), (platform, side)
+            assert case_cause(c) == "买卖合同纠纷", (platform, side)
+    store_counter = _bought("本店门市", Channel.SOCIAL, Side.RESPONDENT)  # the customer complained by WeChat
+    assert "consumer.no-reason-return" not in states(store_counter, now)
+    tmall = _bought("华为天猫官方旗舰店", Channel.PHONE, Side.COMPLAINANT)
+    assert bought_at_distance(tmall) is True and seven_day_return_applies(tmall)
+    assert "consumer.no-reason-return" in states(tmall, now) and case_cause(tmall) == "信息网络买卖合同纠纷"
+    # a store's own case: the customer complains the way they bought
+    assert bought_at_distance(_bought("", Channel.ONLINE, Side.RESPONDENT)) is True
+    assert bought_at_distance(_bought("", Channel.STORE, Side.RESPONDENT)) is False
+
+
+def test_for_the_consumers_side_an_untold_purchase_still_runs_the_seven_days_with_a_note() -> None:
+    """A firm's record that does not say where the goods were bought: the channel (WeChat) is how the client came.
+    For our user's own right a reminder that may not apply is safer than a missing one: the clock runs, saying
+    是否网购未记录; the packets do not claim art. 25 and the 案由 stays the general one. For the store complained to,
+    nothing runs on an untold sale."""
+    from casefile.core.bundle.documents.rules import case_cause
+    from casefile.core.model import Side
+    from casefile.core.workflow.due import bought_at_distance, seven_day_return_applies
+
+    firm = _bought("", Channel.SOCIAL, Side.COMPLAINANT)
+    assert bought_at_distance(firm) is None
+    got = {s.key: s for s in case_clocks(firm, at("2026-11-30 15:00"))}["consumer.no-reason-return"]
+    assert got.status is Status.OPEN and "是否网购未记录" in got.ref
+    assert not seven_day_return_applies(firm) and case_cause(firm) == "买卖合同纠纷"
+    told = _bought("淘宝", Channel.SOCIAL, Side.COMPLAINANT)
+    assert {s.key: s for s in case_clocks(told, at("2026-11-30 15:00"))}["consumer.no-reason-return"].ref == ""
+    phoned = _bought("", Channel.PHONE, Side.RESPONDENT)
+    assert bought_at_distance(phoned) is None
+    assert "consumer.no-reason-return" not in states(phoned, "2026-11-30 15:00")
+
+
+def test_the_seven_day_return_is_used_only_by_a_request_to_the_seller() -> None:
+    """消法 art. 25; 网购七日无理由退货暂行办法 arts. 6–7: the right is used by the consumer asking the seller to
+    take the goods back. A note, an event with anyone else, a summary saying it has not been asked yet, use nothing."""
+    from casefile.core.model import Side
+
+    c = _bought("京东", Channel.PHONE, Side.COMPLAINANT)
+    c.timeline = [
+        TimelineEvent(at("2026-11-30 11:00"), EventKind.NOTE, "客户想七天无理由退货，尚未向商家提出，明天再联系"),
+        TimelineEvent(at("2026-11-30 12:00"), EventKind.CHAT, "与客户沟通七天无理由退货事宜", party="complainant"),
+        TimelineEvent(at("2026-11-30 13:00"), EventKind.CHAT, "客户称尚未向商家申请退货", party="respondent"),
+    ]
+    assert states(c, "2026-12-01 10:00")["consumer.no-reason-return"][0] is Status.OPEN
+    c.timeline.append(
+        TimelineEvent(at("2026-12-01 09:00"), EventKind.COMPLAINT, "在京东申请七天无理由退货", party="respondent")
+    )
+    got = {s.key: s for s in case_clocks(c, at("2026-12-01 10:00"))}["consumer.no-reason-return"]
+    assert got.status is Status.USED and got.met_at == at("2026-12-01 09:00")
+
+
+def test_an_organisation_buying_for_its_business_has_no_seven_day_return() -> None:
+    """消法 arts. 2, 25: the no-reason return is a consumer's right; a shop buying stock from its wholesaler on 1688
+    is no consumer — no clock, and the packets do not print or claim it."""
+    from casefile.core.bundle.documents.rules import case_cause
+    from casefile.core.model import PartyKind, Side
+    from casefile.core.workflow.due import seven_day_return_applies
+
+    for side in (Side.COMPLAINANT, Side.RESPONDENT, None):
+        c = _bought("1688", Channel.ONLINE, side)
+        c.complainant.kind = PartyKind.ORGANISATION
+        assert "consumer.no-reason-return" not in states(c, "2026-11-30 15:00"), side
+        assert not seven_day_return_applies(c)
+    shop = _bought("淘宝", Channel.ONLINE, Side.COMPLAINANT)
+    shop.complainant.kind = PartyKind.ORGANISATION
+    assert case_cause(shop) == "信息网络买卖合同纠纷"  # still a contract made online
 
 
 def test_the_seven_day_return_is_our_users_own_deadline_with_its_safe_day_on_the_consumers_side() -> None:

@@ -381,6 +381,7 @@ ROWS: list[tuple[Venue, Callable[[Case], None], str, Level, str, tuple[str, ...]
         CA,
         _all(
             _set("transaction.received_at", datetime(2026, 11, 18, 19, 40, tzinfo=CST)),
+            _set("transaction.platform", "淘宝"),  # bought online: the seven days apply
             _set(
                 "timeline",
                 [
@@ -784,6 +785,7 @@ def test_an_event_citing_an_exhibit_printed_as_another_version_is_checked_agains
 def test_only_the_return_request_the_complaint_argues_from_is_asked_for_its_exhibit():
     case = complete_case()
     case.transaction.received_at = datetime(2026, 11, 18, 19, 40, tzinfo=CST)
+    case.transaction.platform = "淘宝"  # bought online: the seven days apply
     request = TimelineEvent(datetime(2026, 11, 20, 10, 5, tzinfo=CST), EventKind.CHAT, "申请退货退款")
     case.timeline = [request, TimelineEvent(datetime(2026, 11, 19, 9, 0, tzinfo=CST), EventKind.CALL, "联系客服")]
     assert "return-request-without-exhibit" not in {f.code for f in run(case, CA)}  # no "已超过七天" to answer

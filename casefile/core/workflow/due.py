@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from casefile.core.listing import LIMITATION, START_DOUBT
-from casefile.core.model import Case, CaseType, Channel, EventKind, Side, Stage
+from casefile.core.model import Case, CaseType, Channel, EventKind, PartyKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CONSUMER_RIGHTS, CST, RESPONSE_RULES, Bound, Deadline, Interval, compute
@@ -49,10 +49,28 @@ RETURN_REQUEST = re.compile(r"退货|退款|退回|无理由")
 
 # Where a platform's name says the goods were bought at a distance (online).
 _ONLINE_PLATFORM = re.compile(
-    r"淘宝|天猫|京东|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
+    r"淘宝|天猫|京东|1688|阿里巴巴|拼多多|抖音|快手|小红书|唯品会|苏宁易购|闲鱼|得物|美团|饿了么|亚马逊|当当|网店|网购|"
     r"旗舰店|官网|官方商城|小程序|直播|\bapp\b|\bonline\b|taobao|tmall|jd\.com",
     re.IGNORECASE,
 )
+
+# Where a platform's name says the goods were bought in a physical shop (a counter sale): it decides "not at a
+# distance" whatever else the name or the complaint's channel says (华为厦门万象城旗舰店 is a shop in a mall).
+_PHYSICAL_SHOP = re.compile(
+    r"门店|门市|专卖店|实体店|体验店|商场|购物中心|购物广场|卖场|柜台|万象城|万达广场|大悦城|银泰|"
+    r"\bin[- ]store\b|\bshop floor\b",
+    re.IGNORECASE,
+)
+
+# The note on a seven-day return clock run on a record that does not say where the goods were bought.
+DISTANCE_UNKNOWN = "是否网购未记录"
+
+# Timeline events that can carry a request to the seller (with party "respondent"): a note is the firm's or the
+# store's own record, a proposal or a confirmation is not a request to return.
+_REQUEST_EVENTS = frozenset({EventKind.COMPLAINT, EventKind.CALL, EventKind.CHAT, EventKind.EMAIL, EventKind.VISIT})
+
+# A summary saying the return has not been asked for (yet).
+_NOT_ASKED = re.compile(r"(?:尚未|还未|还没|未曾|没有|未)(?:向\S{0,10}?)?(?:提出|申请|要求|联系)")
 
 LIMITS = frozenset(
     {
@@ -201,8 +219,9 @@ def _starts(case: Case) -> Iterator[Start]:
     if case.promise_runs:  # our user's own complaint (a merchant's claim) carries no promise of theirs
         yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
-    if received is not None and seven_day_return_applies(case):
-        yield "consumer.no-reason-return", received, _returned(case, received), (), "", None
+    if received is not None and seven_day_return_runs(case):
+        note = DISTANCE_UNKNOWN if bought_at_distance(case) is None else ""
+        yield "consumer.no-reason-return", received, _returned(case, received), (), note, None
     yield from _courier(case)
     for p in case.workflow.proceedings:
         yield from _proceeding(case, p)
@@ -303,21 +322,60 @@ def enforceable(case: Case) -> bool:
     )
 
 
-def bought_online(case: Case) -> bool:
-    """Whether the record says the goods were bought at a distance: an online platform named, or (no shop of the
-    store's named) the complaint came by an online channel."""
+def bought_at_distance(case: Case) -> bool | None:
+    """Whether the record says the goods were bought at a distance (online, by television, phone or mail): True,
+    False, or None when it does not tell.
+
+    Where the goods were bought decides, not how anyone reached our user: a platform naming a physical shop (门店,
+    专卖店, 实体店, 商场, a mall's 旗舰店…) is a counter sale whatever the channel; an online platform named is a
+    sale at a distance. Only when our user is the store complained to (its own cases) does the channel tell where
+    the sale was made — the customer complains the way they bought: at the counter (or a shop of the store's
+    named) not at a distance, online, by social media or e-mail at a distance, by phone not told. In a firm's (or
+    the consumer's own) library the channel is how the client came to it and tells nothing."""
     place = case.transaction.platform.strip()
+    if place and _PHYSICAL_SHOP.search(place):
+        return False
     if place and _ONLINE_PLATFORM.search(place):
         return True
-    if place and case.channel is Channel.STORE:
+    if case.side is not Side.RESPONDENT:
+        return None
+    if case.channel is Channel.STORE:
         return False
-    return case.channel in (Channel.ONLINE, Channel.SOCIAL, Channel.EMAIL)
+    if case.channel in (Channel.ONLINE, Channel.SOCIAL, Channel.EMAIL):
+        return True
+    return None
+
+
+def bought_online(case: Case) -> bool:
+    """Whether the record says the goods were bought at a distance (:func:`bought_at_distance` True): the court
+    packet's 案由 (信息网络买卖合同纠纷, else the general 买卖合同纠纷, which also covers a sale not told) and the
+    claims' no-reason basis follow it."""
+    return bought_at_distance(case) is True
+
+
+def _consumer_purchase(case: Case) -> bool:
+    """Whether the purchase can carry a consumer's rights: goods, not a service, bought by a person — an
+    organisation buying (a shop buying stock from its wholesaler) is no consumer (消法 arts. 2, 25)."""
+    return case.type is not CaseType.SERVICE and case.complainant.kind is not PartyKind.ORGANISATION
 
 
 def seven_day_return_applies(case: Case) -> bool:
-    """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25), not a
-    service. The ``consumer.no-reason-return`` clock runs only then, as the packets print the window only then."""
-    return case.type is not CaseType.SERVICE and bought_online(case)
+    """Seven-day return without reason: goods bought online, by television, phone or mail (消法 art. 25) by a
+    consumer, not a service. The packets print the window (and claim it) only then."""
+    return _consumer_purchase(case) and bought_online(case)
+
+
+def seven_day_return_runs(case: Case) -> bool:
+    """Whether the ``consumer.no-reason-return`` clock runs: on the packets' test (:func:`seven_day_return_applies`),
+    and also when the record does not say where the goods were bought and the right is our user's own (our side
+    the consumer's, or not told): a reminder that may not apply is safer than a missing one, so it runs with the
+    note 是否网购未记录 (:data:`DISTANCE_UNKNOWN`). For the store complained to, an untold sale runs no clock."""
+    if not _consumer_purchase(case):
+        return False
+    distance = bought_at_distance(case)
+    if distance is None:
+        return case.side is not Side.RESPONDENT
+    return distance
 
 
 def responded(case: Case) -> datetime | None:
@@ -368,9 +426,18 @@ def first_contact(case: Case) -> datetime | None:
 
 
 def _returned(case: Case, received: datetime) -> datetime | None:
-    """The first return asked for after receipt, as the timeline records it (a complaint or a note)."""
+    """When the return was first asked for after receipt: the right is used only by a request to the seller (消法
+    art. 25; 网购七日无理由退货暂行办法 arts. 6–7) — a complaint, call, chat, e-mail or visit with the respondent
+    asking to return. A note (the firm's or the store's own record), an event with anyone else, or one saying the
+    return has not been asked for yet uses nothing."""
     for e in sorted(case.timeline, key=lambda e: e.at):
-        if e.at >= received and RETURN_REQUEST.search(e.summary):
+        if (
+            e.at >= received
+            and e.kind in _REQUEST_EVENTS
+            and e.party == "respondent"
+            and RETURN_REQUEST.search(e.summary)
+            and not _NOT_ASKED.search(e.summary)
+        ):
             return e.at
     return None
 

@@ -26,7 +26,7 @@ from casefile.core.bundle.documents.rules import case_cause
 from casefile.core.bundle.handling import _FRAUD, deductions
 from casefile.core.bundle.phones import phone_window
 from casefile.core.model import Case, CaseType, Demand, DemandType
-from casefile.core.workflow.due import bought_online
+from casefile.core.workflow.due import seven_day_return_applies
 
 MONEY_BLANK = "＿＿＿＿＿＿元"
 _DEFECT: tuple[str, ...] = ("consumer-protection.24", "civil-code.582")  # repair, exchange, return
@@ -84,7 +84,7 @@ def _refund(case: Case, d: Demand, sides: Sides, desc: str, cut: Decimal | None 
     us, them = sides.us, sides.them
     product = _product(case)
     service = case.type is CaseType.SERVICE
-    online_no_reason = bool(_NO_REASON.search(desc + d.basis)) and bought_online(case) and not service
+    online_no_reason = bool(_NO_REASON.search(desc + d.basis)) and seven_day_return_applies(case)
     articles = ("consumer-protection.25",) if online_no_reason else ("consumer-protection.24",)
     out: list[Claim] = []
     noun = contract_noun(case)
