@@ -2956,6 +2956,10 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paid in all %1 would be %2 more than the outcome says is owed (%3): was this payment entered already?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A payment needs its amount</source>
         <translation type="unfinished"></translation>
     </message>

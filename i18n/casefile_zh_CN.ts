@@ -2968,6 +2968,10 @@ Reason:</source>
         <translation>凭证（证据编号）</translation>
     </message>
     <message>
+        <source>Paid in all %1 would be %2 more than the outcome says is owed (%3): was this payment entered already?</source>
+        <translation>累计付款 %1，将比处理结果所载应付金额（%3）多出 %2：这笔付款是否已经登记过？</translation>
+    </message>
+    <message>
         <source>A payment needs its amount</source>
         <translation>付款须填写金额</translation>
     </message>

@@ -1090,6 +1090,41 @@ class HandlingTab(QWidget):
         d.row("", recovered)
         evidence = d.exhibits(self.tr("Proof (exhibits)"), self.case)
         note = d.line(self.tr("Note"))
+        # Paid in all past what the outcome says is owed (a payment entered twice?), said while it is typed, as
+        # `casefile pay` warns: the review's money would count it.
+        overpaid = QLabel(d)
+        overpaid.setObjectName("overpaid")
+        overpaid.setWordWrap(True)
+        overpaid.setStyleSheet(f"color: {URGENT_COLOUR}")
+        d.form.addRow(overpaid)
+        flow = self.case.workflow if self.case is not None else None
+
+        def show_overpaid() -> None:
+            owed = flow.outcome.amount if flow is not None and flow.outcome is not None else None
+            try:
+                this = parse_amount(amount.text(), check=False) if amount.text().strip() else None
+            except InvalidValueError:
+                this = None
+            if flow is None or owed is None or this is None or recovered.isChecked() or flow.paid() + this <= owed:
+                overpaid.hide()
+                return
+            total = flow.paid() + this
+            overpaid.setText(
+                fill(
+                    self.tr(
+                        "Paid in all %1 would be %2 more than the outcome says is owed (%3): "
+                        "was this payment entered already?"
+                    ),
+                    _money(total),
+                    _money(total - owed),
+                    _money(owed),
+                )
+            )
+            overpaid.show()
+
+        amount.textChanged.connect(lambda _text: show_overpaid())
+        recovered.toggled.connect(lambda _on: show_overpaid())
+        show_overpaid()
 
         def read() -> Callable[[CaseWriter], Any]:
             if not amount.text().strip():

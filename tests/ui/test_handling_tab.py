@@ -338,3 +338,30 @@ def test_a_won_decision_with_no_day_for_performance_is_said_and_closing_asks(win
     assert dialog.still_open is not None and "no day for performance" in dialog.still_open.text()
     dialog.accept()
     assert dialog.isVisible() and ctx.library.load_case(NUMBER).workflow.closed is None
+
+
+def test_a_payment_past_what_the_outcome_says_is_owed_is_said_while_it_is_typed(window, ctx):
+    """As `casefile pay` warns: a second 500 against an agreement of 500 (entered twice?) is said in the dialog; a
+    payment recovered from another party is not counted against it."""
+    from casefile.core.workflow import handling
+    from casefile.core.workflow.records import Outcome, OutcomeKind, Payment
+
+    from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
+
+    now = datetime.now(CST).replace(microsecond=0)
+    with ctx.library.edit(NUMBER) as writer:
+        handling.set_outcome(
+            writer,
+            Outcome(OutcomeKind.AGREEMENT, now - timedelta(days=1), amount=Decimal("500"), payer="respondent"),
+        )
+        handling.record_payment(writer, Payment(now - timedelta(hours=2), Decimal("500"), "respondent", "complainant"))
+    dialog = handling_tab(window).record_payment()
+    warning = dialog.findChild(QLabel, "overpaid")
+    amount = form(dialog)["Amount (yuan)"]
+    assert isinstance(amount, QLineEdit) and warning.isHidden()
+    amount.setText("500")
+    assert not warning.isHidden()
+    assert "¥1,000.00" in warning.text() and "¥500.00" in warning.text() and "entered already" in warning.text()
+    recovered = next(b for b in dialog.findChildren(QCheckBox) if b.text().startswith("Recovered"))
+    recovered.setChecked(True)
+    assert warning.isHidden()
