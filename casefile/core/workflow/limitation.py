@@ -141,7 +141,8 @@ def limitation(case: Case) -> Limitation:
     # The harm was known at the latest when complained of: a day recorded after the complaint (a second failure, a
     # year typed forward) starts the period no later than the complaint.
     complained = case_time(case.complained_at, case)
-    learnt = [LimitationStart(min(at, complained), source) for source, at in _recorded(case).items()]
+    days = _recorded(case)
+    learnt = [LimitationStart(min(at, complained), source) for source, at in days.items()]
     if not learnt:
         # No day of the goods or parcel recorded (a service, a prepaid card): the dealings on the timeline are the
         # record's only account of when the harm arose (the shop found shut), the latest of them a plausible start.
@@ -151,7 +152,7 @@ def limitation(case: Case) -> Limitation:
             if e.kind in START_EVENTS
         ] or [safe]
     current = max(learnt, key=lambda s: (s.at, -order.index(s.source)))
-    recorded = _recorded(case).get(current.source) if current.event is None else case_time(current.event.at, case)
+    recorded = days.get(current.source) if current.event is None else case_time(current.event.at, case)
     capped = recorded.astimezone(zone.BEIJING).date() if recorded is not None and recorded > complained else None
     interrupted = False
     if current.at < safe.at:
