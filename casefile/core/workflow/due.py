@@ -455,17 +455,17 @@ def _courier(case: Case) -> Iterator[Start]:
     the year must be watched before. When the courier's 7-day reply would come after the year's safe day, the
     appeal's note says not to wait for it."""
     complaints = lodged(case, "courier")
-    replies = []
+    waiting = []  # complaints the carrier has not answered yet
     for complaint in complaints:
         reply = carrier_reply(case, complaint)
-        replies.append(None if reply is not None else complaint.at)
+        if reply is None:
+            waiting.append(complaint.at)
         yield "courier.reply", complaint.at, (reply.at if reply is not None else None), (), complaint.ref, None
     shipped = case.shipment.shipped_at
     appeals = [p.filed_at for p in case.workflow.proceedings_at(Venue.POSTAL_REGULATOR) if p.filed_at is not None]
     ours = case.type is CaseType.LOGISTICS and case.side is Side.COMPLAINANT
     if shipped is not None and (complaints or appeals or ours):
         note = ""
-        waiting = [at for at in replies if at is not None]
         if waiting and not appeals:
             safe = compute("postal.appeal", shipped).act_by
             reply_by = max(compute("courier.reply", at).last_day for at in waiting)
