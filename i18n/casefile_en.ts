@@ -7396,6 +7396,18 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, but this PC already had entry {seq} from it: entries were removed from the team library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custody entry {seq} of case {number} in the team library is not the one this PC had from it: the team library&apos;s history of the case was rewritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeping case {number} as this PC held it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the claim lodged with a body</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7432,6 +7432,18 @@ Attach %1 all the same?</source>
         <translation>{names} 不是图片（与文件名不符），不能作为本店留存的照片：请选择照片本身，或重新拍照（未登记任何内容）</translation>
     </message>
     <message>
+        <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, but this PC already had entry {seq} from it: entries were removed from the team library</source>
+        <translation>团队案件库中案件 {number} 的保管日志止于第 {theirs} 条，但本机此前已从团队案件库取得第 {seq} 条：团队案件库中的条目被删除</translation>
+    </message>
+    <message>
+        <source>custody entry {seq} of case {number} in the team library is not the one this PC had from it: the team library&apos;s history of the case was rewritten</source>
+        <translation>团队案件库中案件 {number} 的第 {seq} 条保管记录与本机此前从团队案件库取得的不同：团队案件库中该案件的历史被改写</translation>
+    </message>
+    <message>
+        <source>keeping case {number} as this PC held it</source>
+        <translation>保存本机原有的案件 {number}</translation>
+    </message>
+    <message>
         <source>the claim lodged with a body</source>
         <translation>向有关机构提出的请求</translation>
     </message>

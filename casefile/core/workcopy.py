@@ -31,6 +31,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -93,6 +94,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATE_DIR = ".team"  # in the working copy: what was fetched or sent, per case (sizes and times)
+# In STATE_DIR: per case, the newest custody entry this PC has had from the team library ([seq, hash]), kept
+# when the case here is thrown away or rebuilt; the team library's log must still hold that entry.
+SEEN_NAME = "seen.json"
+HISTORY_DIR = "history"  # in STATE_DIR: a case's folder as this PC held it, kept when the team's history differs
 # Entries that, sent to the catalogue, are noted in its audit too: what left the team library.
 _AUDITED = {record.EXPORT: "export", record.BUNDLE: "bundle"}
 _KEPT = (LOG_NAME, RECORD_NAME, MANIFEST_NAME)  # a case folder's own files, noted after each pull or change
@@ -208,6 +213,7 @@ class _Base:
     witness: bool = False  # the change was asked for as bearing witness only (read access)
     policy: RetentionPolicy | None = None  # the team's retention policy, once read for this change
     noted: str = ""  # the team library's damage note a clean verification here did not clear (a reader's)
+    history: Message | None = None  # the team library's log no longer holds the entry this PC had from it
 
 
 class WorkCopy:
@@ -324,7 +330,11 @@ class WorkCopy:
             self._hold(session, row.id, number, shared=True)
             session.refresh(row)  # as it is now that no change is under way
             lines = self._lines(session, row.id)
-            self._sync(number, row.record, lines, files=files, fresh=fresh, damaged=self._damage_in(session, row.id))
+            base = self._sync(
+                number, row.record, lines, files=files, fresh=fresh, damaged=self._damage_in(session, row.id)
+            )
+        if base.history is not None:
+            self.note_damaged(number, base.history)
 
     def pull_all(self) -> None:
         """Every case's record and log brought up to date (heads compared in one query); cases the team
@@ -396,10 +406,16 @@ class WorkCopy:
         raw = b"".join(wanted)
         entries = _parse(lines)
         path = library.cases_dir / number
+        history = self._history_problem(number, [str(e.get("hash", "")) for e in entries])
+        if history is not None:
+            damaged = history  # quarantined here, and noted for everyone by the caller
         with library.lock(number, Message("case {number}", number=number)):
             state = self._state(number)
             local = _read(path / LOG_NAME)
             changed = False
+            if history is not None and local is not None and not _prefix(local, raw):
+                kept = self._keep_history(number, path)
+                log.warning("case %s: %s; the case as this PC held it is kept in %s", number, history, kept)
             if not fresh and local is not None and self._untouched(path, state) and _prefix(local, raw):
                 have = local.count(b"\n")
                 if have < len(wanted):
@@ -413,6 +429,8 @@ class WorkCopy:
                 named = self._rebuild(path, case, lines, entries)
                 state = {"files": {}}
                 changed = True
+            if history is None and entries:
+                self._saw(number, int(entries[-1]["seq"]), str(entries[-1]["hash"]))
             fetched = self._fetch_missing(path, named, state) if files else 0
             self._note(number, path, state)
             if changed and not files:
@@ -427,7 +445,64 @@ class WorkCopy:
                 library.quarantine(number, damaged, tell_team=False)
             else:
                 library.release(number, tell_team=False)
-        return _Base(number, raw, case, named)
+        return _Base(number, raw, case, named, history=history)
+
+    # -- the history this PC has seen ------------------------------------------------------------------
+
+    def _seen(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.state_dir / SEEN_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _saw(self, number: str, seq: int, digest: str) -> None:
+        """Note that this PC has had the team library's log of case ``number`` up to entry ``seq`` (``digest``)."""
+        seen = self._seen()
+        if seen.get(number) == [seq, digest]:
+            return
+        seen[number] = [seq, digest]
+        make_private_dir(self.state_dir, exist_ok=True)
+        atomic_write_json(self.state_dir / SEEN_NAME, seen)
+
+    def _history_problem(self, number: str, hashes: list[str]) -> Message | None:
+        """Whether the team library's custody log of case ``number`` (its entries' hashes, in order) still holds
+        the newest entry this PC has had from it. Each entry's hash covers the one before it, so a log that
+        holds that entry holds every earlier one as this PC had them: an older entry changed, even with every
+        later hash made again to match (which the chain check alone cannot tell), or entries removed, show here.
+        """
+        seen = self._seen().get(number)
+        if not isinstance(seen, list) or len(seen) != 2:
+            return None
+        seq, digest = int(seen[0]), str(seen[1])
+        if len(hashes) < seq:
+            return Message(
+                "the team library's custody log of case {number} ends at entry {theirs}, but this PC already had "
+                "entry {seq} from it: entries were removed from the team library",
+                number=number,
+                theirs=len(hashes),
+                seq=seq,
+            )
+        if hashes[seq - 1] != digest:
+            return Message(
+                "custody entry {seq} of case {number} in the team library is not the one this PC had from it: "
+                "the team library's history of the case was rewritten",
+                number=number,
+                seq=seq,
+            )
+        return None
+
+    def _keep_history(self, number: str, path: Path) -> Path:
+        """A copy of the case folder here as this PC held it, before it is rebuilt from a team library whose
+        history differs: the earlier history, for whoever looks into the change."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.state_dir / HISTORY_DIR / f"{number}-{stamp}"
+        try:
+            make_private_dir(target.parent, exist_ok=True)
+            shutil.copytree(path, target)
+        except OSError as exc:
+            raise storage_error(exc, Message("keeping case {number} as this PC held it", number=number)) from exc
+        return target
 
     def _rebuild(self, path: Path, case: Case, lines: list[str], entries: list[dict[str, Any]]) -> dict[str, str]:
         """The case folder thrown away and written anew from the catalogue (the caller holds the case)."""
@@ -588,6 +663,8 @@ class WorkCopy:
             files = witness or not damaged
             base = self._sync(number, row.record, lines, files=files, damaged=damaged)
             base.case_id, base.row, base.witness, base.noted = row.id, row, witness, base_noted
+            if base.history is not None and self._damage_found is not None:
+                self._damage_found[number] = base.history
             failure: BaseException | None = None
             try:
                 yield
@@ -801,6 +878,10 @@ class WorkCopy:
             for rel in base.sent:
                 noted[rel] = _stat(path / rel) or []
             self._note(base.number, path, state)
+            if base.history is None:
+                seq, head = _head_of(_read(path / LOG_NAME) or b"")
+                if seq:
+                    self._saw(base.number, seq, head)
 
     def _put_back(self, base: _Base) -> None:
         """A change that did not reach the catalogue is undone here: the log cut back to what the catalogue
@@ -916,6 +997,8 @@ class WorkCopy:
                         number=number,
                     )
                     break
+        if problem is None:
+            problem = self._history_problem(number, [str(r.hash) for r in rows])
         if problem is None and len(here) > len(theirs):
             problem = Message(
                 "the team library's custody log of case {number} ends at entry {theirs}, before the "

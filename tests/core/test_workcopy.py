@@ -623,3 +623,118 @@ def test_a_bundle_changed_in_the_store_is_found_by_a_verification_on_every_pc(
             assert not report.ok, name
             assert [(f.path, f.status.value) for f in report.files if f.path == rel] == [(rel, "modified")], name
             assert any(rel in str(p) and forged[:16] in str(p) for p in report.store_problems), report.problems
+
+
+def _rewrite_history(team: TeamLibrary, number: str, old: str, new: str) -> None:
+    """Rewrite the case's history in the catalogue behind CaseFile's back, as only its owner can, and
+    consistently: the first entry and the record changed, every entry's hash and link made again, so the
+    team library's log checks on its own and its record folds from it."""
+    import psycopg
+
+    from casefile.core.custody import entry_hash, entry_line
+
+    with psycopg.connect(team.db_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
+        case_id = sql.execute("SELECT id FROM cases WHERE number = %s", (number,)).fetchone()[0]
+        rows = sql.execute(
+            "SELECT seq, line FROM custody_entries WHERE case_id = %s ORDER BY seq", (case_id,)
+        ).fetchall()
+        prev = None
+        renamed = {}  # each entry's hash before -> after
+        for seq, line in rows:
+            entry = json.loads(line)
+            before = entry["hash"]
+            assert entry_line(entry) == line  # the line is the entry as CaseFile writes it
+            if seq == 1:
+                assert old in line
+                entry = json.loads(line.replace(old, new))
+            if prev is not None:
+                entry["prev"] = prev
+            entry["hash"] = entry_hash(entry)
+            prev = renamed[before] = entry["hash"]
+            sql.execute(
+                "UPDATE custody_entries SET line = %s, hash = %s, prev = %s WHERE case_id = %s AND seq = %s",
+                (entry_line(entry), entry["hash"], entry["prev"], case_id, seq),
+            )
+        record_text = sql.execute("SELECT record::text FROM cases WHERE id = %s", (case_id,)).fetchone()[0]
+        for before, after in [(old, new), *renamed.items()]:  # its text, and the custody head it records
+            record_text = record_text.replace(before, after)
+        sql.execute("UPDATE cases SET record = %s::jsonb WHERE id = %s", (record_text, case_id))
+
+
+def test_a_history_rewritten_whole_in_the_team_library_is_found_by_every_pc_that_had_the_case(
+    team: TeamLibrary, tmp_path: Path
+) -> None:
+    """The catalogue's owner rewrites a case's history consistently (an old entry changed, every later hash
+    made again, the record to match): the team library's log checks on its own and a PC that never had the
+    case cannot tell. A PC that had it remembers the newest entry it had: on its next pull the case is
+    DAMAGED there and noted for everyone, the case as it held it is kept, its verifications keep finding it
+    (so nobody's clean verification elsewhere makes it forgotten), and changes to it are refused."""
+    from casefile.core.custody import check_lines
+    from casefile.core.workcopy import HISTORY_DIR, STATE_DIR
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [one_file(tmp_path, "chat.txt", "微信聊天 退款")]) == [1]
+        verifies(a, number)
+        held = log_bytes(a, number)
+    grant(team, number, "李四", "write")
+
+    _rewrite_history(team, number, "手机屏幕碎裂", "手机屏幕完好")
+    rewritten = catalogue_log(team, number)
+    assert rewritten != held and rewritten.count(b"\n") == held.count(b"\n")
+    assert check_lines(rewritten.splitlines())[1].ok  # the team library's log checks on its own
+
+    with client(team, tmp_path / "a", "张三") as a:
+        a.pull()
+        reason = a.quarantine_reason(number)
+        assert "history of the case was rewritten" in reason, reason
+        assert log_bytes(a, number) == rewritten  # the working copy is the team library's again...
+        (kept,) = (tmp_path / "a" / STATE_DIR / HISTORY_DIR).iterdir()  # ...and the case as this PC held it is kept
+        assert kept.name.startswith(number) and (kept / LOG_NAME).read_bytes() == held
+        report = [r for r in verify_case(a, number) if isinstance(r, CaseReport)][-1]
+        assert report.damaged and "rewritten" in str(report.problems[0]), report.problems
+        with pytest.raises(DamagedCaseError):
+            added(a, number, [one_file(tmp_path, "more.txt", "补充")])
+    with Catalogue.open(team.db_url) as owner:
+        (note,) = owner.damaged()
+        assert note.number == number and "rewritten" in note.reason and note.found_by == "张三"
+        cleared_by_owner = len(owner.custody_lines(number))
+    assert cleared_by_owner == held.count(b"\n")  # no verification entry went onto the rewritten history
+
+    # A writer whose PC never had the case finds it whole (it is, as far as the team library's log goes)
+    # and clears the note; the PC that had it notes it again when it next looks.
+    with client(team, tmp_path / "b", "李四") as b:
+        b.pull()
+        b.pull(number, files=True)
+        assert b.quarantine_reason(number)  # the team library's note
+        verifies(b, number)
+    with Catalogue.open(team.db_url) as owner:
+        assert owner.damaged() == []
+    with client(team, tmp_path / "a", "张三") as a:
+        a.pull()
+        assert "rewritten" in a.quarantine_reason(number)
+        assert len(list((tmp_path / "a" / STATE_DIR / HISTORY_DIR).iterdir())) == 1  # kept once
+    with Catalogue.open(team.db_url) as owner:
+        (note,) = owner.damaged()
+        assert note.number == number and "rewritten" in note.reason
+
+
+def test_entries_removed_from_the_team_library_are_found_by_a_pc_that_had_them(
+    team: TeamLibrary, tmp_path: Path
+) -> None:
+    """The owner deletes a case's last entries: the log still checks (it is a prefix), but a PC that had them
+    says entries were removed."""
+    import psycopg
+
+    with client(team, tmp_path / "a", "张三") as a:
+        number = make_case(a).number
+        assert added(a, number, [one_file(tmp_path, "chat.txt", "微信聊天 退款")]) == [1]
+        held = log_bytes(a, number).count(b"\n")
+    with psycopg.connect(team.db_url.replace("postgresql+psycopg://", "postgresql://")) as sql:
+        sql.execute(
+            "DELETE FROM custody_entries WHERE case_id = (SELECT id FROM cases WHERE number = %s) AND seq > 1",
+            (number,),
+        )
+    with client(team, tmp_path / "a", "张三") as a:
+        a.pull()
+        assert f"ends at entry 1, but this PC already had entry {held}" in a.quarantine_reason(number)
