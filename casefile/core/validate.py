@@ -20,9 +20,16 @@ _SERVICE = re.compile(r"^(400|800)-?\d{3}-?\d{4}$|^95\d{3,6}$|^1\d{4}$")
 
 
 def normalise_phone(text: str) -> str:
-    """A Chinese mobile, landline or service number, without spaces or the +86 prefix."""
-    compact = re.sub(r"[\s()（）]", "", text.strip())
+    """A Chinese mobile, landline or service number, without spaces or the +86 prefix.
+
+    Full-width digits and dashes are read as their ASCII forms; a mobile number written in groups
+    (139-0571-2233, 139 0571 2233), as people dictate them, is kept as its 11 digits.
+    """
+    compact = re.sub(r"[‐‑‒–—―−]", "-", unicodedata.normalize("NFKC", text.strip()))
+    compact = re.sub(r"[\s()]", "", compact)
     compact = re.sub(r"^(\+86|0086)-?", "", compact)
+    if _MOBILE.match(compact.replace("-", "")) and not compact.startswith("-") and "--" not in compact:
+        return compact.replace("-", "")
     if _MOBILE.match(compact) or _LANDLINE.match(compact) or _SERVICE.match(compact):
         return compact
     raise InvalidValueError(

@@ -477,3 +477,29 @@ def test_a_demands_basis_passes_the_disclosure_step_like_its_description(library
     shown = Masker(case, disclosure_for(Venue.CONSUMER_ASSOCIATION)).case(case)
     assert "13700001111" not in shown.demands[0].basis and "137****1111" in shown.demands[0].basis
     assert case.demands[0].basis == "客服王五（13700001111）承诺退款"  # the record itself is not changed
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("139-0571-2233", "13905712233"),  # as a customer dictates it at the counter
+        ("139 0571 2233", "13905712233"),
+        ("１３９－０５７１－２２３３", "13905712233"),  # typed with a full-width input method
+        ("139–0571–2233", "13905712233"),
+        ("+86 139-0571-2233", "13905712233"),
+        ("010-12345678", "010-12345678"),  # a landline keeps its area code's dash
+        ("400-123-4567", "400-123-4567"),
+    ],
+)
+def test_a_phone_number_written_in_groups_is_taken(typed: str, kept: str) -> None:
+    from casefile.core.validate import normalise_phone
+
+    assert normalise_phone(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["139--05712233", "-13905712233", "139-0571-223", "139-0571-22334"])
+def test_a_phone_number_with_a_digit_too_few_or_stray_dashes_is_refused(typed: str) -> None:
+    from casefile.core.validate import normalise_phone
+
+    with pytest.raises(InvalidValueError, match="is not a phone number"):
+        normalise_phone(typed)
