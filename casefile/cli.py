@@ -1643,7 +1643,11 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     made = bundle_history(entries)
     if made:
         from casefile.core.bundle.history import FileState, made_files
+        from casefile.core.bundle.receipt_history import corrections, said
         from casefile.core.record.history import bundle_files
+
+        # A receipt that corrected the one before: what changed, from its old value to its new one.
+        changes = corrections(entries) if any(b.reissue == "correction" for b in made) else {}
 
         # What became of each file since: gone from the case folder, no longer the one saved, or recorded lost.
         states = {(m.bundle.seq, m.file.name): m.state for m in made_files(folder.path, made, bundle_files(entries)[1])}
@@ -1661,6 +1665,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
                 if bundle.edition is not None:  # a receipt: its edition, and whether it reprints or corrects one
                     note = f"  (edition {bundle.edition}{', ' + bundle.reissue if bundle.reissue else ''}){note}"
                 lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}{note}")
+            if bundle.reissue == "correction":
+                lines.extend(f"      changed: {said(c)}" for c in changes.get(bundle.seq, ()))
     for line in lines:
         _print(line)
     return EXIT_OK

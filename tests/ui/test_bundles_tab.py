@@ -558,7 +558,7 @@ def test_enter_opens_the_bundle_chosen_in_the_history_and_the_hint_says_so(ctx, 
 
 
 def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab, tmp_path, qtbot, monkeypatch):
-    """补打 and 第N版 更正 are told apart in the history: when, by whom, what changed, and each opens."""
+    """补打 and 第N版 更正 are told apart in the history: when, by whom, what changed (old → new), and each opens."""
     import casefile.ui.bundles_tab as bundles_tab
     from casefile.core.model import case_from_data, case_to_data
 
@@ -575,6 +575,8 @@ def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab
     receipt()  # printed again, nothing changed: 补打
     with ctx.library.edit(number) as writer:  # the customer's phone corrected
         changed = case_from_data(case_to_data(writer.case))
+        old_phone = changed.complainant.phone
+        assert old_phone and old_phone != "13800138999"
         changed.complainant.phone = "13800138999"
         writer.update(changed)
     tab.set_case(number)
@@ -590,7 +592,9 @@ def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab
     first_at = model.index(2, 0).data()
     correction = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert f"Edition 2, printed by {operator} at {model.index(0, 0).data()}" in correction
-    assert f"the receipt issued {model.index(1, 0).data()} is void" in correction and "Changed: 电话" in correction
+    assert f"the receipt issued {model.index(1, 0).data()} is void" in correction
+    # What changed, from what the receipt issued before printed to what this one prints.
+    assert f"Changed: 电话：{old_phone} → 13800138999" in correction
     reprint = model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert f"a 补打 of the receipt issued {first_at}" in reprint
     shown: list[str] = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from casefile.core.bundle.receipt_history import Change, corrections
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.record.actions import BUNDLE
@@ -48,6 +49,8 @@ class MadeFile:
     state: FileState
     superseded: bool  # a later bundle went to the same venue and destination (and receipt paper)
     lost: LostBundleFile | None = None  # the custody entry that recorded it lost (state LOST)
+    # A receipt that corrected the one issued before: what changed, old and new values (receipt_history.said).
+    changes: tuple[Change, ...] = ()
 
     @property
     def at(self) -> datetime | None:
@@ -113,13 +116,18 @@ def _state(path: Path, sha256: str) -> FileState:
 
 
 def made_files(
-    case_folder: Path, records: list[BundleRecord], lost: dict[str, LostBundleFile] | None = None
+    case_folder: Path,
+    records: list[BundleRecord],
+    lost: dict[str, LostBundleFile] | None = None,
+    changes: dict[int, tuple[Change, ...]] | None = None,
 ) -> list[MadeFile]:
     """The files of ``records`` (oldest first, as the log gives them), newest bundle first; in each
     bundle the packet's files, then the notes, then the component files. ``lost``: the files the log
     records as lost (:func:`casefile.core.record.history.bundle_files`), each of them LOST in the bundle
-    it was made by, if the loss was recorded after it."""
+    it was made by, if the loss was recorded after it. ``changes``: what each receipt that corrected the one
+    before changed, by its bundle's custody entry (:func:`receipt_history.corrections`)."""
     lost = lost or {}
+    changes = changes or {}
     made: list[MadeFile] = []
     later: set[tuple[str, str, str]] = set()
     for bundle in reversed(records):
@@ -131,13 +139,14 @@ def made_files(
             *((f, FileRole.GUIDANCE) for f in ([bundle.guidance] if bundle.guidance else [])),
             *((f, FileRole.COMPONENT) for f in bundle.components),
         ]
+        changed = changes.get(bundle.seq, ()) if bundle.reissue == "correction" else ()
         for file, role in roles:
             path = case_folder / file.name
             loss = lost.get(file.name)
             if loss is not None and loss.seq > bundle.seq and loss.sha256 == file.sha256:
-                made.append(MadeFile(bundle, file, role, path, FileState.LOST, superseded, loss))
+                made.append(MadeFile(bundle, file, role, path, FileState.LOST, superseded, loss, changed))
             else:
-                made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded))
+                made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded, changes=changed))
     return made
 
 
@@ -146,4 +155,8 @@ def bundle_files(library: Library, number: str) -> list[MadeFile]:
     folder = library.folder(number)
     # Only the lines naming a bundle, or a bundle file lost, are parsed (the actions "bundle" and "bundle-lost").
     entries = folder.custody.read(containing=f'"{BUNDLE}')
-    return made_files(folder.path, bundle_history(entries), expected_bundle_files(entries)[1])
+    records = bundle_history(entries)
+    # A receipt's correction: its old and new values come from the record as it stood at each receipt (the whole
+    # log, folded), read only when the case has one.
+    changes = corrections(folder.custody.read()) if any(r.reissue == "correction" for r in records) else None
+    return made_files(folder.path, records, expected_bundle_files(entries)[1], changes)
