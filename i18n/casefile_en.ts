@@ -7384,6 +7384,10 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>MANIFEST.sha256 lists no file: the case was made before CaseFile wrote {anchor} and holds no evidence yet, so &apos;sha256sum -c MANIFEST.sha256&apos;, the check README.txt gives, fails with &quot;no properly formatted checksum lines found&quot; though nothing is wrong. &apos;casefile repair {number}&apos; writes {anchor} and lists it in the manifest, after which that check passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7420,6 +7420,10 @@ Attach %1 all the same?</source>
         <translation>{where}：请从 {choices} 中选择</translation>
     </message>
     <message>
+        <source>MANIFEST.sha256 lists no file: the case was made before CaseFile wrote {anchor} and holds no evidence yet, so &apos;sha256sum -c MANIFEST.sha256&apos;, the check README.txt gives, fails with &quot;no properly formatted checksum lines found&quot; though nothing is wrong. &apos;casefile repair {number}&apos; writes {anchor} and lists it in the manifest, after which that check passes</source>
+        <translation>MANIFEST.sha256 未列出任何文件：本案件建于 CaseFile 写入 {anchor} 之前，且尚无证据，因此按 README.txt 所述运行 &apos;sha256sum -c MANIFEST.sha256&apos; 会报 &quot;no properly formatted checksum lines found&quot;，但案件并无问题。运行 &apos;casefile repair {number}&apos; 会写入 {anchor} 并将其列入清单，此后该核验即可通过</translation>
+    </message>
+    <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>
         <translation>团队库仍将此案件标记为损坏：只有有权修改该案件的成员核验通过后才能清除此标记</translation>
     </message>
