@@ -75,6 +75,11 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changed since the bundle made before for the same venue and destination:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A later bundle was made for the same venue and destination.</source>
         <translation type="unfinished"></translation>
     </message>

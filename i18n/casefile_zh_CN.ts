@@ -78,6 +78,12 @@ SHA-256：%4</translation>
         <translation>被改动的文件已移至 %1。</translation>
     </message>
     <message>
+        <source>Changed since the bundle made before for the same venue and destination:
+%1</source>
+        <translation>与此前为同一机构和提交对象生成的材料相比，变更如下：
+%1</translation>
+    </message>
+    <message>
         <source>A later bundle was made for the same venue and destination.</source>
         <translation>此后已为同一机构和去向另行生成过材料。</translation>
     </message>

@@ -186,6 +186,11 @@ class BundleHistoryModel(QAbstractTableModel):
         edition = self._edition_tip(made)
         if edition:
             tip += "\n" + edition
+        if made.changes and made.bundle.edition is None:  # a packet made again (a receipt's are said above)
+            tip += "\n" + fill(
+                self.tr("Changed since the bundle made before for the same venue and destination:\n%1"),
+                "\n".join(said(c) for c in made.changes),
+            )
         if made.superseded:
             tip += "\n" + self.tr("A later bundle was made for the same venue and destination.")
         return tip

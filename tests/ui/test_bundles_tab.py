@@ -602,3 +602,30 @@ def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab
     tab.history.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(tab.history, Qt.Key.Key_Return)
     assert shown == [model.files[0].name] and tab.wizard.last_result.files[0].name == shown[0]
+
+
+def test_a_packet_made_again_says_in_its_tooltip_what_changed_from_old_to_new(ctx, tab, tmp_path):
+    """Two court packets, the defendant's address corrected between them: the later one's tooltip says
+    被告地址：old → new; the earlier one's says nothing changed."""
+    from casefile.core.bundle import BundleOptions, build_bundle
+    from casefile.core.model import case_from_data, case_to_data
+    from casefile.core.settings import Settings
+
+    number = complete_case(ctx, tmp_path)
+
+    def court() -> None:
+        list(build_bundle(ctx.library, number, BundleOptions(Venue.COURT, force=True), Settings()))
+
+    court()
+    with ctx.library.edit(number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.respondent.address = "杭州市西湖区文三路99号"
+        writer.update(changed)
+    court()
+    tab.set_case(number)
+    model = tab.history_model
+    tips = [model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
+    said = "被告地址：杭州市余杭区某路3号 → 杭州市西湖区文三路99号"
+    later = [t for t in tips if said in t]
+    assert later and all("A later bundle" not in t for t in later)
+    assert all(said not in t for t in tips if "A later bundle" in t)

@@ -282,10 +282,12 @@ def corrections(entries: Iterable[dict[str, Any]]) -> dict[int, tuple[Change, ..
 
 def said(change: Change) -> str:
     """A change as the history lists it: 电话：13812345678 → 13912345678 (an empty value as —); a list of files by
-    what was added or dropped; a long text by its label alone."""
-    if change.label in SHORT_FACTS:
+    what was added or dropped; a long text (no old or new value given) by its label alone."""
+    if change.detail:
+        return f"{change.label}：{change.detail}"
+    if change.old or change.new:
         return f"{change.label}：{change.old or '—'} → {change.new or '—'}"
-    return f"{change.label}：{change.detail}" if change.detail else change.label
+    return change.label
 
 
 def receipt_edition(entries: Iterable[dict[str, Any]]) -> ReceiptEdition:
