@@ -1642,8 +1642,13 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     entries = folder.custody.read()
     made = bundle_history(entries)
     if made:
-        from casefile.core.bundle.history import FileState, made_files
+        from casefile.core.bundle.history import FileState, all_changes, made_again, made_files
+        from casefile.core.bundle.receipt_history import said
         from casefile.core.record.history import bundle_files
+
+        # A receipt that corrected the one before, a packet made again for a destination: what changed, from its old
+        # value to its new one.
+        changes = all_changes(entries) if made_again(made) else {}
 
         # What became of each file since: gone from the case folder, no longer the one saved, or recorded lost.
         states = {(m.bundle.seq, m.file.name): m.state for m in made_files(folder.path, made, bundle_files(entries)[1])}
@@ -1661,6 +1666,8 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
                 if bundle.edition is not None:  # a receipt: its edition, and whether it reprints or corrects one
                     note = f"  (edition {bundle.edition}{', ' + bundle.reissue if bundle.reissue else ''}){note}"
                 lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}{note}")
+            if bundle.edition is None or bundle.reissue == "correction":
+                lines.extend(f"      changed: {said(c)}" for c in changes.get(bundle.seq, ()))
     for line in lines:
         _print(line)
     return EXIT_OK

@@ -75,6 +75,11 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changed since the bundle made before for the same venue and destination:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A later bundle was made for the same venue and destination.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7381,6 +7386,10 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{where}: choose one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 lists no file: the case was made before CaseFile wrote {anchor} and holds no evidence yet, so &apos;sha256sum -c MANIFEST.sha256&apos;, the check README.txt gives, fails with &quot;no properly formatted checksum lines found&quot; though nothing is wrong. &apos;casefile repair {number}&apos; writes {anchor} and lists it in the manifest, after which that check passes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -78,6 +78,12 @@ SHA-256：%4</translation>
         <translation>被改动的文件已移至 %1。</translation>
     </message>
     <message>
+        <source>Changed since the bundle made before for the same venue and destination:
+%1</source>
+        <translation>与此前为同一机构和提交对象生成的材料相比，变更如下：
+%1</translation>
+    </message>
+    <message>
         <source>A later bundle was made for the same venue and destination.</source>
         <translation>此后已为同一机构和去向另行生成过材料。</translation>
     </message>
@@ -7418,6 +7424,10 @@ Attach %1 all the same?</source>
     <message>
         <source>{where}: choose one of {choices}</source>
         <translation>{where}：请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>MANIFEST.sha256 lists no file: the case was made before CaseFile wrote {anchor} and holds no evidence yet, so &apos;sha256sum -c MANIFEST.sha256&apos;, the check README.txt gives, fails with &quot;no properly formatted checksum lines found&quot; though nothing is wrong. &apos;casefile repair {number}&apos; writes {anchor} and lists it in the manifest, after which that check passes</source>
+        <translation>MANIFEST.sha256 未列出任何文件：本案件建于 CaseFile 写入 {anchor} 之前，且尚无证据，因此按 README.txt 所述运行 &apos;sha256sum -c MANIFEST.sha256&apos; 会报 &quot;no properly formatted checksum lines found&quot;，但案件并无问题。运行 &apos;casefile repair {number}&apos; 会写入 {anchor} 并将其列入清单，此后该核验即可通过</translation>
     </message>
     <message>
         <source>the team library still notes this case damaged: only a verification by a member who may change the case clears the note</source>

@@ -71,6 +71,12 @@ def test_a_receipt_reprinted_after_a_phone_correction_is_the_second_edition_and_
     assert code == 0, err
     editions = [line.rsplit("  ", 1)[-1] for line in out.splitlines() if "投诉受理回执" in line]
     assert editions == ["(edition 1)", "(edition 2, correction)", "(edition 2, reprint)"]
+    # The correction says what changed, from the value the receipt before printed to the one it prints (the store's
+    # copy), under its line alone.
+    lines = out.splitlines()
+    changed = [line.strip() for line in lines if line.strip().startswith("changed:")]
+    assert changed == ["changed: 电话：13912345678 → 13912345687"]
+    assert "(edition 2, correction)" in lines[lines.index(next(x for x in lines if "changed:" in x)) - 1]
 
 
 def test_list_search_finds_the_case_by_the_number_before_the_correction_and_says_so(capsys, tmp_path):

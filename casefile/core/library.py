@@ -195,6 +195,8 @@ This folder is a CaseFile case file. It can be checked without CaseFile.
   case.json        案件记录 / the case record (readable JSON)
   evidence/        证据原件，逐字节保存、只读 / evidence files, byte for byte, read-only
   MANIFEST.sha256  证据文件的 SHA-256 清单 / SHA-256 of every evidence file
+  CASEFILE.txt     内容固定的说明文件，列于清单中，使尚无证据的案件也能核验 / a file whose text never
+                   changes, listed in the manifest so that a case with no evidence yet still checks
   CUSTODY.jsonl    保管记录，每条含上一条的哈希 / custody log, each entry holds the previous entry's hash
   inbox/           待导入文件 / files waiting to be added
   bundles/         生成的证据材料 PDF / generated evidence bundles
@@ -203,6 +205,10 @@ This folder is a CaseFile case file. It can be checked without CaseFile.
 核验证据文件 / To check the evidence files (Linux, macOS, Git Bash on Windows):
   cd <this folder> && sha256sum -c MANIFEST.sha256
 Windows PowerShell: Get-FileHash -Algorithm SHA256 <file>, then compare with MANIFEST.sha256.
+早期建立、尚无证据且没有 CASEFILE.txt 的案件，清单为空，sha256sum -c 会报 "no properly formatted
+checksum lines found"；运行 casefile repair <案件编号> 补写后即可核验。
+A case made before CASEFILE.txt existed, with no evidence yet, has an empty manifest: sha256sum -c
+then says "no properly formatted checksum lines found"; casefile repair <case number> adds the file.
 
 核验保管记录 / To check the custody log: for each line, remove the "hash" key, serialise the
 rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-256 must equal
@@ -214,9 +220,21 @@ rest as JSON with sorted keys, no spaces and UTF-8 (ensure_ascii off); its SHA-2
 # again. Every text a CaseFile release has written is accepted, so an older case keeps verifying
 # (the first one lacked the timestamps line); line ends are not compared (a copy made on Windows
 # may turn them into CRLF). A release that changes CASE_README adds the old text here.
+_BEFORE_ANCHOR = CASE_README.replace(
+    "  CASEFILE.txt     内容固定的说明文件，列于清单中，使尚无证据的案件也能核验 / a file whose text never\n"
+    "                   changes, listed in the manifest so that a case with no evidence yet still checks\n",
+    "",
+).replace(
+    '早期建立、尚无证据且没有 CASEFILE.txt 的案件，清单为空，sha256sum -c 会报 "no properly formatted\n'
+    'checksum lines found"；运行 casefile repair <案件编号> 补写后即可核验。\n'
+    "A case made before CASEFILE.txt existed, with no evidence yet, has an empty manifest: sha256sum -c\n"
+    'then says "no properly formatted checksum lines found"; casefile repair <case number> adds the file.\n',
+    "",
+)
 CASE_READMES = (
     CASE_README,
-    CASE_README.replace(
+    _BEFORE_ANCHOR,  # before it named CASEFILE.txt
+    _BEFORE_ANCHOR.replace(
         "  timestamps/      可信时间戳（RFC 3161）及默克尔树包含证明 / trusted timestamps and inclusion proofs\n", ""
     ),
 )

@@ -261,6 +261,19 @@ def _snapshot(
     manifest, manifest_problems = read_manifest(folder.path)
     report.problems.extend(Message("MANIFEST.sha256: {problem}", problem=p) for p in manifest_problems)
     report.problems.extend(anchor_problems(folder.path, manifest))  # the line that is no exhibit's, if written
+    if not manifest and not manifest_problems:
+        # Written before CASEFILE.txt and with no evidence yet: nothing is wrong, but the check README.txt gives
+        # fails on a manifest with no line at all.
+        report.notes.append(
+            Message(
+                "MANIFEST.sha256 lists no file: the case was made before CaseFile wrote {anchor} and holds no evidence "
+                "yet, so 'sha256sum -c MANIFEST.sha256', the check README.txt gives, fails with \"no properly "
+                "formatted checksum lines found\" though nothing is wrong. 'casefile repair {number}' writes {anchor} "
+                "and lists it in the manifest, after which that check passes",
+                anchor=ANCHOR_NAME,
+                number=folder.number,
+            )
+        )
     manifest.pop(ANCHOR_NAME, None)
 
     expected: dict[str, tuple[int, str]] = {}

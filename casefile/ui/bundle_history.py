@@ -6,6 +6,7 @@ from pathlib import Path
 
 from casefile.core.bundle.context import Venue
 from casefile.core.bundle.history import FileRole, FileState, MadeFile
+from casefile.core.bundle.receipt_history import said
 from casefile.core.venues import Route
 from casefile.ui import times
 from casefile.ui.i18n import bracketed, enumerated, fill, listed
@@ -140,7 +141,8 @@ class BundleHistoryModel(QAbstractTableModel):
             record.operator,
             times.text(made.at),
             before,
-            enumerated(record.changed) or "—",
+            # Each change from its old value to its new one (电话：… → …), else what the log names.
+            "\n".join(said(c) for c in made.changes) or enumerated(record.changed) or "—",
         )
 
     def _cell(self, made: MadeFile, column: int) -> str:
@@ -184,6 +186,11 @@ class BundleHistoryModel(QAbstractTableModel):
         edition = self._edition_tip(made)
         if edition:
             tip += "\n" + edition
+        if made.changes and made.bundle.edition is None:  # a packet made again (a receipt's are said above)
+            tip += "\n" + fill(
+                self.tr("Changed since the bundle made before for the same venue and destination:\n%1"),
+                "\n".join(said(c) for c in made.changes),
+            )
         if made.superseded:
             tip += "\n" + self.tr("A later bundle was made for the same venue and destination.")
         return tip

@@ -728,6 +728,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("core", "{path}: the team library's evidence store holds other bytes than the case recorded (SHA-256 {found}…, not {digest}): the stored object was changed or truncated"),
     QT_TRANSLATE_NOOP("core", "{path}: this PC's working copy still holds the file the case recorded ({copy}); keep a copy of it for whoever puts the store right (the copy here is a cache and may be replaced)"),
     QT_TRANSLATE_NOOP("core", 'MANIFEST.sha256: {problem}'),
+    QT_TRANSLATE_NOOP("core", 'MANIFEST.sha256 lists no file: the case was made before CaseFile wrote {anchor} and holds no evidence yet, so \'sha256sum -c MANIFEST.sha256\', the check README.txt gives, fails with "no properly formatted checksum lines found" though nothing is wrong. \'casefile repair {number}\' writes {anchor} and lists it in the manifest, after which that check passes'),
     QT_TRANSLATE_NOOP("core", 'MANIFEST.sha256 lists {path}, which the custody log never recorded'),
     QT_TRANSLATE_NOOP("core", "a generated bundle is missing or altered ({paths}); it is CaseFile's output, not evidence: 'casefile repair {number}' records it in the custody log as lost (an altered one is moved to {aside}/), after which the case verifies; then make a new bundle if you need it"),
     QT_TRANSLATE_NOOP("core", 'this run was not recorded: the library is read-only'),

@@ -16,6 +16,7 @@ from bundle_pages import MM, build, ink_columns, layout, mixed_case, page_texts,
 from PIL import Image
 
 from casefile.core.bundle.context import Venue
+from casefile.core.bundle.pdfkit import BOTTOM
 from casefile.core.evidence import AddOptions, add_files
 
 DPI = 50
@@ -126,3 +127,75 @@ def test_a_large_photo_still_fills_the_exhibit_area(packet, tmp_path):
     body = img.crop((0, _px(25), img.width, img.height - _px(25)))
     ink = ink_columns(body)
     assert ink is not None and (ink[1] - ink[0]) >= _px(170)
+
+
+# --------------------------------------------------------------------------- the packet's cover
+
+LONG_COMPANY = "甲乙" * 25 + "丙丁戊己庚辛壬癸股份"  # a company's 60 characters
+
+
+def _crowded_covers(tmp_path: Path, **names: str) -> dict[str, Path]:
+    """Every venue's cover (and the 12305 appeal's) of a case whose parties have the given names (long ones), the
+    courier a second respondent, rendered on its own."""
+    import dataclasses
+
+    from test_documents import context, full_case
+    from test_packet_fill import AFTER_DEADLINE, appeal
+
+    from casefile.core.bundle.context import Organisation
+    from casefile.core.bundle.documents import front_matter
+    from casefile.core.bundle.pdfkit import render_story
+    from casefile.core.model import ResponsibleParty
+
+    case = full_case(responsible=ResponsibleParty.COURIER)
+    for role, name in names.items():
+        setattr(case, role, dataclasses.replace(getattr(case, role), name=name))
+    case.respondent = dataclasses.replace(case.respondent, address="浙江省杭州市余杭区" + "某某" * 40 + "1号")
+    case.shipment = dataclasses.replace(case.shipment, outlet="上海徐汇" + "漕河泾" * 15 + "营业点")
+    org = Organisation(name="上海某某" + "律师" * 25 + "事务所")
+    contexts = {v.value: context(case, v, org) for v in Venue if v is not Venue.RECEIPT}
+    contexts["postal"] = appeal(case, AFTER_DEADLINE)
+    out = {}
+    for name, ctx in contexts.items():
+        path = tmp_path / f"cover-{name}.pdf"
+        render_story(path, dict(front_matter(ctx))["封面"])
+        out[name] = path
+    return out
+
+
+def test_a_cover_with_long_names_stays_one_page_with_the_names_whole(tmp_path):
+    """60-character company names for the respondents (the merchant and the courier), a long claimant, a long
+    outlet and a long firm: every cover is still one page, inside the margins, every name printed whole."""
+    covers = _crowded_covers(tmp_path, complainant="张" * 40, respondent=LONG_COMPANY, courier="速" * 60)
+    assert {"consumer-association", "arbitration", "court", "courier-claim", "postal"} <= covers.keys()
+    for name, path in covers.items():
+        pages = layout(path)
+        assert len(pages) == 1, f"{name}: the cover takes {len(pages)} pages"
+        page = pages[0]
+        for w in page.words:
+            assert page.height - w.y1 >= BOTTOM - 1, f"{name}: {w.text!r} in the bottom margin"
+        text = "".join(page.text.split())  # a wrapped name's lines are read around its label: count its characters
+        # A courier claim is the firm's (the claimant) against the carrier.
+        wanted = {"速": 60} if name in ("courier-claim", "postal") else {"张": 40, "甲": 25, "癸": 1}
+        if name == "court":
+            wanted["速"] = 60  # 被告二
+        for char, count in wanted.items():
+            assert text.count(char) >= count, f"{name}: {char} {text.count(char)} times, not {count}"
+        assert "从略" not in text
+
+
+def test_a_name_too_long_for_any_page_is_cut_on_the_cover_saying_where_it_is_whole(tmp_path):
+    """A name at the record's length limit cannot fit one page at any size: the cover stays one page, the name
+    cut with a note naming the document that prints it whole."""
+    covers = _crowded_covers(tmp_path, respondent="某" * 2000, courier="速" * 1500)
+    whole_in = {
+        "consumer-association": "消费投诉书",
+        "arbitration": "仲裁申请书",
+        "court": "民事起诉状",
+        "courier-claim": "快递理赔申请书",
+        "postal": "邮政业用户申诉书",
+    }
+    for name, path in covers.items():
+        texts = page_texts(path)
+        assert len(texts) == 1, f"{name}: the cover takes {len(texts)} pages"
+        assert f"全文见{whole_in[name]}" in "".join(texts[0].split()), name

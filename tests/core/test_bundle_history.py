@@ -117,3 +117,50 @@ def test_casefile_show_says_which_files_are_gone_or_changed(tmp_path: Path, caps
     assert packet.guidance_file is not None
     (notes,) = [line for line in out.splitlines() if packet.guidance_file.name in line]
     assert "(" not in notes.split("sha256")[-1]
+
+
+def _changed(library: Library, number: str, respondent_address: str, recipient_phone: str) -> None:
+    from casefile.core.model import Party, PartyKind, case_from_data, case_to_data
+
+    with library.edit(number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.respondent.address = respondent_address
+        changed.shipment.recipient = Party(PartyKind.PERSON, name="李四", phone=recipient_phone)
+        changed.shipment.claimant = Party(PartyKind.ORGANISATION, name="某某数码科技有限公司")
+        writer.update(changed)
+
+
+def test_a_packet_made_again_says_each_change_from_old_to_new_masked_as_the_packet_masked_it(
+    library: Library, capsys
+) -> None:
+    """An arbitration packet made again after the respondent moved: 被申请人地址：旧 → 新. A courier claim made again
+    after the recipient's phone was corrected: the customer is no party to the claim, so the history shows the
+    phone masked as the claim printed it, never the number itself; the packets before say nothing changed."""
+    from casefile.cli import main
+    from casefile.core.bundle.receipt_history import said
+
+    number = filed_case(library, complainant={"name": "张三", "phone": "13812345678"}).number
+    _changed(library, number, "杭州市余杭区文一西路1号", "13912345678")
+    build(library, number, BundleOptions(Venue.ARBITRATION, force=True))
+    build(library, number, BundleOptions(Venue.COURIER_CLAIM, force=True))
+    _changed(library, number, "杭州市西湖区文三路99号", "13987654321")
+    build(library, number, BundleOptions(Venue.ARBITRATION, force=True))
+    build(library, number, BundleOptions(Venue.COURIER_CLAIM, force=True))
+
+    packets = [f for f in bundle_files(library, number) if f.role is FileRole.PACKET]
+    by_venue = {(f.venue, f.superseded): [said(c) for c in f.changes] for f in packets}
+    assert by_venue[("arbitration", False)] == ["被申请人地址：杭州市余杭区文一西路1号 → 杭州市西湖区文三路99号"]
+    assert by_venue[("arbitration", True)] == []
+    courier = by_venue[("courier-claim", False)]
+    assert courier == ["收件人电话：139****5678 → 139****4321"], courier
+    assert by_venue[("courier-claim", True)] == []
+
+    library.close()
+    assert main(["--library", str(library.root), "show", number]) == 0
+    out = capsys.readouterr().out
+    assert "      changed: 被申请人地址：杭州市余杭区文一西路1号 → 杭州市西湖区文三路99号" in out.splitlines()
+    changed = [line.strip() for line in out.splitlines() if line.strip().startswith("changed:")]
+    assert changed == [
+        "changed: 被申请人地址：杭州市余杭区文一西路1号 → 杭州市西湖区文三路99号",
+        "changed: 收件人电话：139****5678 → 139****4321",
+    ]

@@ -64,3 +64,47 @@ def test_a_folder_written_before_the_fixed_file_still_verifies_and_repair_comple
     assert read_manifest(folder) == ({ANCHOR_NAME: ANCHOR_SHA256}, [])
     assert (folder / ANCHOR_NAME).read_bytes() == ANCHOR_BYTES
     assert verify(library, number).ok
+
+
+@needs_sha256sum
+def test_verify_says_why_sha256sum_fails_on_an_old_empty_case_and_what_to_run(library):
+    """The old empty case verifies, but the check README.txt gives fails on its empty manifest: verify says so,
+    with the command that mends it; once repaired, sha256sum passes and the note is gone."""
+    number = make_case(library).number
+    folder = library.folder(number).path
+    (folder / ANCHOR_NAME).unlink()  # as an older CaseFile left it
+    (folder / MANIFEST_NAME).write_bytes(b"")
+    assert sha256sum(folder).returncode != 0
+    report = verify(library, number)
+    assert report.ok
+    notes = [str(n) for n in report.notes]
+    said = [n for n in notes if "sha256sum -c MANIFEST.sha256" in n]
+    assert len(said) == 1, notes
+    assert ANCHOR_NAME in said[0] and "no properly formatted checksum lines found" in said[0]
+    assert f"casefile repair {number}" in said[0]
+    library.repair(number)
+    assert sha256sum(folder).returncode == 0
+    assert not [n for n in verify(library, number).notes if "sha256sum" in str(n)]
+
+
+def test_a_case_with_the_fixed_file_gets_no_such_note(library):
+    number = make_case(library).number
+    assert not [n for n in verify(library, number).notes if "sha256sum" in str(n)]
+
+
+def test_the_readme_explains_the_fixed_file_in_both_languages_and_old_readmes_still_verify(library):
+    from casefile.core.library import CASE_README, CASE_READMES, README_NAME
+
+    number = make_case(library).number
+    folder = library.folder(number).path
+    text = (folder / README_NAME).read_text("utf-8")
+    assert text == CASE_README
+    line = next(i for i, x in enumerate(text.splitlines()) if x.strip().startswith(ANCHOR_NAME))
+    explained = " ".join(text.splitlines()[line : line + 2])
+    assert "列于清单中" in explained and "listed in the manifest" in explained
+    assert "casefile repair" in text
+    # A README an earlier release wrote, without the line, is still CaseFile's text.
+    for old in CASE_READMES[1:]:
+        assert ANCHOR_NAME not in old
+        (folder / README_NAME).write_text(old, "utf-8")
+        assert verify(library, number).ok

@@ -558,7 +558,7 @@ def test_enter_opens_the_bundle_chosen_in_the_history_and_the_hint_says_so(ctx, 
 
 
 def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab, tmp_path, qtbot, monkeypatch):
-    """补打 and 第N版 更正 are told apart in the history: when, by whom, what changed, and each opens."""
+    """补打 and 第N版 更正 are told apart in the history: when, by whom, what changed (old → new), and each opens."""
     import casefile.ui.bundles_tab as bundles_tab
     from casefile.core.model import case_from_data, case_to_data
 
@@ -575,6 +575,8 @@ def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab
     receipt()  # printed again, nothing changed: 补打
     with ctx.library.edit(number) as writer:  # the customer's phone corrected
         changed = case_from_data(case_to_data(writer.case))
+        old_phone = changed.complainant.phone
+        assert old_phone and old_phone != "13800138999"
         changed.complainant.phone = "13800138999"
         writer.update(changed)
     tab.set_case(number)
@@ -590,7 +592,9 @@ def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab
     first_at = model.index(2, 0).data()
     correction = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert f"Edition 2, printed by {operator} at {model.index(0, 0).data()}" in correction
-    assert f"the receipt issued {model.index(1, 0).data()} is void" in correction and "Changed: 电话" in correction
+    assert f"the receipt issued {model.index(1, 0).data()} is void" in correction
+    # What changed, from what the receipt issued before printed to what this one prints.
+    assert f"Changed: 电话：{old_phone} → 13800138999" in correction
     reprint = model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert f"a 补打 of the receipt issued {first_at}" in reprint
     shown: list[str] = []
@@ -598,3 +602,30 @@ def test_the_history_shows_each_receipts_edition_reprint_and_correction(ctx, tab
     tab.history.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(tab.history, Qt.Key.Key_Return)
     assert shown == [model.files[0].name] and tab.wizard.last_result.files[0].name == shown[0]
+
+
+def test_a_packet_made_again_says_in_its_tooltip_what_changed_from_old_to_new(ctx, tab, tmp_path):
+    """Two court packets, the defendant's address corrected between them: the later one's tooltip says
+    被告地址：old → new; the earlier one's says nothing changed."""
+    from casefile.core.bundle import BundleOptions, build_bundle
+    from casefile.core.model import case_from_data, case_to_data
+    from casefile.core.settings import Settings
+
+    number = complete_case(ctx, tmp_path)
+
+    def court() -> None:
+        list(build_bundle(ctx.library, number, BundleOptions(Venue.COURT, force=True), Settings()))
+
+    court()
+    with ctx.library.edit(number) as writer:
+        changed = case_from_data(case_to_data(writer.case))
+        changed.respondent.address = "杭州市西湖区文三路99号"
+        writer.update(changed)
+    court()
+    tab.set_case(number)
+    model = tab.history_model
+    tips = [model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
+    said = "被告地址：杭州市余杭区某路3号 → 杭州市西湖区文三路99号"
+    later = [t for t in tips if said in t]
+    assert later and all("A later bundle" not in t for t in later)
+    assert all(said not in t for t in tips if "A later bundle" in t)

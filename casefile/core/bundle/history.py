@@ -14,7 +14,9 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from casefile.core.bundle.receipt_history import Change, corrections
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.record.actions import BUNDLE
@@ -48,6 +50,9 @@ class MadeFile:
     state: FileState
     superseded: bool  # a later bundle went to the same venue and destination (and receipt paper)
     lost: LostBundleFile | None = None  # the custody entry that recorded it lost (state LOST)
+    # What changed since the receipt it corrects, or the packet for the same destination it replaces: old and new
+    # values (receipt_history.said).
+    changes: tuple[Change, ...] = ()
 
     @property
     def at(self) -> datetime | None:
@@ -113,13 +118,19 @@ def _state(path: Path, sha256: str) -> FileState:
 
 
 def made_files(
-    case_folder: Path, records: list[BundleRecord], lost: dict[str, LostBundleFile] | None = None
+    case_folder: Path,
+    records: list[BundleRecord],
+    lost: dict[str, LostBundleFile] | None = None,
+    changes: dict[int, tuple[Change, ...]] | None = None,
 ) -> list[MadeFile]:
     """The files of ``records`` (oldest first, as the log gives them), newest bundle first; in each
     bundle the packet's files, then the notes, then the component files. ``lost``: the files the log
     records as lost (:func:`casefile.core.record.history.bundle_files`), each of them LOST in the bundle
-    it was made by, if the loss was recorded after it."""
+    it was made by, if the loss was recorded after it. ``changes``: what each receipt that corrected the one
+    before, or each packet made again for a destination, changed, by its bundle's custody entry
+    (:func:`all_changes`)."""
     lost = lost or {}
+    changes = changes or {}
     made: list[MadeFile] = []
     later: set[tuple[str, str, str]] = set()
     for bundle in reversed(records):
@@ -131,13 +142,14 @@ def made_files(
             *((f, FileRole.GUIDANCE) for f in ([bundle.guidance] if bundle.guidance else [])),
             *((f, FileRole.COMPONENT) for f in bundle.components),
         ]
+        changed = changes.get(bundle.seq, ()) if bundle.edition is None or bundle.reissue == "correction" else ()
         for file, role in roles:
             path = case_folder / file.name
             loss = lost.get(file.name)
             if loss is not None and loss.seq > bundle.seq and loss.sha256 == file.sha256:
-                made.append(MadeFile(bundle, file, role, path, FileState.LOST, superseded, loss))
+                made.append(MadeFile(bundle, file, role, path, FileState.LOST, superseded, loss, changed))
             else:
-                made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded))
+                made.append(MadeFile(bundle, file, role, path, _state(path, file.sha256), superseded, changes=changed))
     return made
 
 
@@ -146,4 +158,37 @@ def bundle_files(library: Library, number: str) -> list[MadeFile]:
     folder = library.folder(number)
     # Only the lines naming a bundle, or a bundle file lost, are parsed (the actions "bundle" and "bundle-lost").
     entries = folder.custody.read(containing=f'"{BUNDLE}')
-    return made_files(folder.path, bundle_history(entries), expected_bundle_files(entries)[1])
+    records = bundle_history(entries)
+    # What a receipt's correction or a packet made again changed: the old and new values come from the record as it
+    # stood at each (the whole log, folded), read only when the case has such a bundle.
+    changes = _changes_of(folder.path, folder.custody.read()) if made_again(records) else None
+    return made_files(folder.path, records, expected_bundle_files(entries)[1], changes)
+
+
+# What the bundles of a case changed, by its folder, with the hash of the last log entry it was worked out from: the
+# history listed again after a change that made no bundle does not fold the log again.
+_CHANGES: dict[str, tuple[str, dict[int, tuple[Change, ...]]]] = {}
+
+
+def _changes_of(folder: Path, entries: list[dict[str, Any]]) -> dict[int, tuple[Change, ...]]:
+    head = str(entries[-1].get("hash", "")) if entries else ""
+    known = _CHANGES.get(str(folder))
+    if known is not None and head and known[0] == head:
+        return known[1]
+    changes = all_changes(entries)
+    _CHANGES[str(folder)] = (head, changes)
+    return changes
+
+
+def made_again(records: list[BundleRecord]) -> bool:
+    """Whether any bundle of ``records`` corrects a receipt or was made for a destination a bundle went to before."""
+    destinations = [(r.venue, r.route, r.layout) for r in records]
+    return any(r.reissue == "correction" for r in records) or len(set(destinations)) < len(destinations)
+
+
+def all_changes(entries: list[dict[str, Any]]) -> dict[int, tuple[Change, ...]]:
+    """What each receipt correction (:func:`receipt_history.corrections`) and each packet made again for a
+    destination (:func:`editions.packet_changes`) changed, by its custody entry."""
+    from casefile.core.bundle.editions import packet_changes
+
+    return {**corrections(entries), **packet_changes(entries)}

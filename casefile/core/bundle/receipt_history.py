@@ -233,9 +233,9 @@ def _files_changed(label: str, old: dict[str, str], new: dict[str, str]) -> str:
     return "，".join(said)
 
 
-def receipt_edition(entries: Iterable[dict[str, Any]]) -> ReceiptEdition:
-    """What a receipt made now of the case whose custody log is ``entries`` is: its edition, the receipt it
-    reprints or corrects, and when each thing handed in was recorded."""
+def _issued(entries: Iterable[dict[str, Any]]) -> tuple[Case | None, list[Issued], dict[str, datetime]]:
+    """The log ``entries`` folded: the case as it stands, every receipt it issued (oldest first) with what it
+    printed, and when each thing handed in was first recorded."""
     from casefile.core.record.actions import BUNDLE, CREATE, UPDATE
     from casefile.core.record.fold import apply_entry
 
@@ -265,6 +265,35 @@ def receipt_edition(entries: Iterable[dict[str, Any]]) -> ReceiptEdition:
         else:
             edition = issued[-1].edition + (facts != issued[-1].facts)
         issued.append(Issued(int(entry.get("seq", 0)), at, edition, facts, customer))
+    return case, issued, handed_at
+
+
+def corrections(entries: Iterable[dict[str, Any]]) -> dict[int, tuple[Change, ...]]:
+    """What each receipt the case issued changed since the receipt issued before it, by its custody entry (seq),
+    with the old and new values as the store's copy printed them; receipts that changed nothing are left out."""
+    _case, issued, _handed_at = _issued(entries)
+    out = {}
+    for before, after in zip(issued, issued[1:], strict=False):
+        labels = _changed(before.facts, after.facts)
+        if labels:
+            out[after.seq] = _changes(labels, before.facts, after.facts)
+    return out
+
+
+def said(change: Change) -> str:
+    """A change as the history lists it: 电话：13812345678 → 13912345678 (an empty value as —); a list of files by
+    what was added or dropped; a long text (no old or new value given) by its label alone."""
+    if change.detail:
+        return f"{change.label}：{change.detail}"
+    if change.old or change.new:
+        return f"{change.label}：{change.old or '—'} → {change.new or '—'}"
+    return change.label
+
+
+def receipt_edition(entries: Iterable[dict[str, Any]]) -> ReceiptEdition:
+    """What a receipt made now of the case whose custody log is ``entries`` is: its edition, the receipt it
+    reprints or corrects, and when each thing handed in was recorded."""
+    case, issued, handed_at = _issued(entries)
     if case is None or not issued:
         return ReceiptEdition(handed_at=handed_at)
     last = issued[-1]

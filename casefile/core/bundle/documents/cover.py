@@ -7,7 +7,10 @@ The receiving body is the one the user named for the case (``rules.filed_with``)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
@@ -17,7 +20,20 @@ from casefile.core.bundle.documents.common import DATE_BLANK, _defendants, _role
 from casefile.core.bundle.documents.consumer import consumer_body
 from casefile.core.bundle.documents.layout import _Para, _st
 from casefile.core.bundle.documents.rules import ARBITRATION_BODY_BLANK, case_cause, filed_with
-from casefile.core.bundle.pdfkit import FONT, FormTable, blank, esc
+from casefile.core.bundle.pdfkit import (
+    BOTTOM,
+    FONT,
+    LONG_VALUE_NOTE,
+    PAGE,
+    SIHAO,
+    TEXT_WIDTH,
+    TOP,
+    WUHAO,
+    XIAOSI,
+    FormTable,
+    blank,
+    esc,
+)
 from casefile.core.model import Party
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -132,27 +148,88 @@ def _cover_rows(ctx: BundleContext) -> Rows:
     return []
 
 
+def _main_document(ctx: BundleContext) -> str:
+    """The document after the cover (the complaint, application or claim): where a value the cover cuts short is
+    printed whole."""
+    if ctx.venue is Venue.CONSUMER_ASSOCIATION:
+        return "消费投诉书"
+    if ctx.venue is Venue.ARBITRATION:
+        return "仲裁申请书"
+    if ctx.venue is Venue.COURT:
+        return "民事起诉状"
+    return "邮政业用户申诉书" if ctx.route is Route.POSTAL_REGULATOR else "快递理赔申请书"
+
+
+@dataclass(frozen=True)
+class _CoverLook:
+    """One way of setting the cover: the type size and leading of its table, its cells' top padding, the space
+    above the heading and between the heading and the table, and the most characters of one value (None: whole)."""
+
+    size: float
+    leading: float
+    padding: float
+    above: float
+    below: float
+    chars: int | None = None
+
+
+# Tried in turn until the cover fits one page: as designed (四号, generous space), less space, smaller type down to
+# 五号 (the size of the packet's forms), and only then values cut short, the cut saying where the whole text is.
+_LOOKS = (
+    _CoverLook(SIHAO, 22, 9, 38 * mm, 26 * mm),
+    _CoverLook(SIHAO, 22, 6, 20 * mm, 12 * mm),
+    _CoverLook(XIAOSI, 18, 5, 12 * mm, 8 * mm),
+    _CoverLook(WUHAO, 15, 4, 8 * mm, 6 * mm),
+    *(_CoverLook(WUHAO, 15, 4, 8 * mm, 6 * mm, chars) for chars in (300, 150, 80, 40)),
+)
+#: The height a cover's flowables have on a text page: the frame between the margins, less its padding.
+_PAGE_ROOM = PAGE[1] - TOP - BOTTOM - 12
+
+
+def _cut(value: str, chars: int | None, whole_in: str | None) -> str:
+    """``value`` whole, or its first ``chars`` characters and a note naming where it is printed whole (``whole_in``;
+    None: nowhere else in the packet, the organisation's own name)."""
+    if chars is None or len(value) <= chars:
+        return value
+    note = LONG_VALUE_NOTE if whole_in is None else LONG_VALUE_NOTE.removesuffix("）") + f"；全文见{whole_in}）"
+    return value[:chars] + note
+
+
 def _cover(ctx: BundleContext) -> list[Flowable]:
-    st = _st()
+    """The cover: always one page. A crowded one (long names, several respondents) is set tighter and smaller
+    (:data:`_LOOKS`); a value still too long for the page is cut, the cut naming the document that prints it
+    whole (the complaint, application or claim that follows it)."""
     case = ctx.case
     rows: Rows = [("案件编号", case.number), *_cover_rows(ctx)]
     rows += [("证据材料", f"共 {len(ctx.entries)} 件（详见证据目录）"), ("提交日期", DATE_BLANK)]
     if ctx.org.name.strip():
         rows.append(("编制", ctx.org.name.strip()))
-    table = FormTable(
-        [
-            [_Para(esc(label) + "：", st["cover_label"]), _Para(esc(blank(value)), st["cover_value"])]
-            for label, value in rows
-        ],
-        colWidths=[44 * mm, 122 * mm],  # labels such as 企业投诉日期： on one line
-    )
+    document = _main_document(ctx)
+    story: list[Flowable] = []
+    for look in _LOOKS:
+        story = _cover_story(ctx, rows, look, document)
+        height = sum(f.wrap(TEXT_WIDTH - 12, _PAGE_ROOM)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+        if height <= _PAGE_ROOM:
+            break
+    return story
+
+
+def _cover_story(ctx: BundleContext, rows: Rows, look: _CoverLook, document: str) -> list[Flowable]:
+    st = _st()
+    label_style = ParagraphStyle("cover_label_fit", parent=st["cover_label"], fontSize=look.size, leading=look.leading)
+    value_style = ParagraphStyle("cover_value_fit", parent=st["cover_value"], fontSize=look.size, leading=look.leading)
+    cells = []
+    for label, value in rows:
+        text = _cut(value, look.chars, document if label != "编制" else None)
+        cells.append([_Para(esc(label) + "：", label_style), _Para(esc(blank(text)), value_style)])
+    table = FormTable(cells, colWidths=[44 * mm, 122 * mm])  # labels such as 企业投诉日期： on one line
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), look.padding),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
         )
@@ -160,4 +237,4 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
     heading: list[Flowable] = [_Para(esc(ctx.heading), st["cover"])]
     if ctx.route is not None and ctx.route is not Route.CARRIER:
         heading += [Spacer(1, 4 * mm), _Para(esc(f"提交{ctx.route.body}"), st["center"])]
-    return [Spacer(1, 38 * mm), *heading, Spacer(1, 26 * mm), table]
+    return [Spacer(1, look.above), *heading, Spacer(1, look.below), table]
