@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.core.bundle.receipt_history import Change, corrections
+from casefile.core.custody import CustodyLog
 from casefile.core.hashing import hash_file
 from casefile.core.library import Library
 from casefile.core.record.actions import BUNDLE
@@ -161,7 +162,7 @@ def bundle_files(library: Library, number: str) -> list[MadeFile]:
     records = bundle_history(entries)
     # What a receipt's correction or a packet made again changed: the old and new values come from the record as it
     # stood at each (the whole log, folded), read only when the case has such a bundle.
-    changes = _changes_of(folder.path, folder.custody.read()) if made_again(records) else None
+    changes = _changes_of(folder.path, folder.custody) if made_again(records) else None
     return made_files(folder.path, records, expected_bundle_files(entries)[1], changes)
 
 
@@ -170,12 +171,13 @@ def bundle_files(library: Library, number: str) -> list[MadeFile]:
 _CHANGES: dict[str, tuple[str, dict[int, tuple[Change, ...]]]] = {}
 
 
-def _changes_of(folder: Path, entries: list[dict[str, Any]]) -> dict[int, tuple[Change, ...]]:
-    head = str(entries[-1].get("hash", "")) if entries else ""
+def _changes_of(folder: Path, custody: CustodyLog) -> dict[int, tuple[Change, ...]]:
+    last = custody.last()  # the end of the file only: the log is read whole only when it moved on
+    head = str(last.get("hash", "")) if last else ""
     known = _CHANGES.get(str(folder))
     if known is not None and head and known[0] == head:
         return known[1]
-    changes = all_changes(entries)
+    changes = all_changes(custody.read())
     _CHANGES[str(folder)] = (head, changes)
     return changes
 
