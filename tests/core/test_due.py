@@ -648,3 +648,27 @@ def test_the_complainants_own_chasing_message_does_not_meet_the_response_promise
     )
     got = {s.key: s for s in case_clocks(c, at("2026-10-01 09:00"))}["response.normal"]
     assert got.status is Status.LATE and got.met_at == at("2026-09-30 12:00")
+
+
+def test_the_12305_note_counts_the_couriers_reply_on_the_calendar_given() -> None:
+    """The appeal's "do not wait" note compares the courier's reply day with the year's safe day on the calendar the
+    clocks are counted on, not on the current one: a calendar that makes the reply's last day a rest day moves it
+    past the safe day."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.calendar import WorkCalendar, Year
+    from casefile.core.workflow.due import NO_WAIT
+
+    c = case(type=CaseType.LOGISTICS, complained_at=at("2026-11-27 11:00"), our_side=Side.COMPLAINANT)
+    c.shipment.shipped_at = at("2025-12-05 10:00")
+    c.timeline.append(
+        TimelineEvent(at("2026-11-27 15:00"), EventKind.COMPLAINT, "向快递公司索赔", party="courier", ref="GD8")
+    )
+
+    def appeal(cal: WorkCalendar | None) -> str:
+        return next(s for s in case_clocks(c, at("2026-12-01 10:00"), cal) if s.key == "postal.appeal").ref
+
+    assert appeal(None) == ""  # the reply is due on Friday 2026-12-04, before the safe day 2026-12-05
+    closed = WorkCalendar({2026: Year(rest={date(2026, 12, 4): "测试休息日"}, work={})})
+    reply = next(s for s in case_clocks(c, at("2026-12-01 10:00"), closed) if s.key == "courier.reply")
+    assert reply.deadline.last_day == date(2026, 12, 7)
+    assert appeal(closed) == f"{NO_WAIT}2026-12-07"

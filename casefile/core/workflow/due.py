@@ -131,7 +131,7 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
             stopped_at=_first(closed.at if closed else None, end),
             ref=ref,
         )
-        for key, started, met, pauses, ref, end in _starts(case)
+        for key, started, met, pauses, ref, end in _starts(case, cal)
     ]
     return sorted(states, key=lambda s: s.deadline.remind_at)
 
@@ -214,15 +214,16 @@ def _state(
 Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str, datetime | None]
 
 
-def _starts(case: Case) -> Iterator[Start]:
-    """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
+def _starts(case: Case, cal: WorkCalendar) -> Iterator[Start]:
+    """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts, its
+    notes counted on the calendar ``cal`` the deadlines are."""
     if case.promise_runs:  # our user's own complaint (a merchant's claim) carries no promise of theirs
         yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
     if received is not None and seven_day_return_runs(case):
         note = DISTANCE_UNKNOWN if bought_at_distance(case) is None else ""
         yield "consumer.no-reason-return", received, _returned(case, received), (), note, None
-    yield from _courier(case)
+    yield from _courier(case, cal)
     for p in case.workflow.proceedings:
         yield from _proceeding(case, p)
     outcome = case.workflow.outcome
@@ -446,7 +447,7 @@ def _returned(case: Case, received: datetime) -> datetime | None:
 NO_WAIT = "appeal without waiting for the courier's 7-day reply, due "
 
 
-def _courier(case: Case) -> Iterator[Start]:
+def _courier(case: Case, cal: WorkCalendar) -> Iterator[Start]:
     """The courier's 7-day reply runs from each complaint lodged with it; its reply is the carrier's first answer
     after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). The one year for an appeal to
     12305 runs from the shipping day (交寄), used by the appeal filed with the postal administration: once a claim
@@ -467,8 +468,8 @@ def _courier(case: Case) -> Iterator[Start]:
     if shipped is not None and (complaints or appeals or ours):
         note = ""
         if waiting and not appeals:
-            safe = compute("postal.appeal", shipped).act_by
-            reply_by = max(compute("courier.reply", at).last_day for at in waiting)
+            safe = compute("postal.appeal", shipped, calendar=cal).act_by
+            reply_by = max(compute("courier.reply", at, calendar=cal).last_day for at in waiting)
             if safe is not None and reply_by > safe:
                 note = f"{NO_WAIT}{reply_by.isoformat()}"
         yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), note, None
