@@ -2404,7 +2404,8 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
             if i.key == LIMITATION:  # a demand the record does not hold restarts it (民法典 art. 195)
                 when += (
                     "; unless interrupted before then by a demand to the obligor or a claim (民法典 art. 195),"
-                    " or the obligor agreed to perform after it (art. 192)"
+                    " or the obligor agreed to perform, or performed, after it"
+                    " (art. 192 para. 2; 诉讼时效规定 art. 19)"
                 )
             when += ")"
         elif i.key == LIMITATION and i.past_safe_day(now):
