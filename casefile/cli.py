@@ -1413,6 +1413,10 @@ def _next_due_text(row: AgendaRow | None, now: datetime) -> str:
             mark = f" SAFE DAY PASSED: runs to {row.last_day} from a later start on record"
         if start_doubt_of(row.ref):
             mark += " START DOUBTFUL"
+    from casefile.core.workflow.clocks import replaced_basis
+
+    if replaced_basis(row.key, _started_day(row)) is not None:  # the 12305 year: see casefile due
+        mark += " BASIS REPLACED"
     return f"due {due} ({row.key}){mark}"
 
 
@@ -2360,7 +2364,7 @@ def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
 def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
     from casefile.core import law
     from casefile.core.listing import LIMITATION
-    from casefile.core.workflow.clocks import CST, citation, rule_for
+    from casefile.core.workflow.clocks import CST, citation, replaced_basis_note, rule_for
 
     if args.json:
         print(
@@ -2381,6 +2385,7 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "paused": i.paused,
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
+                        **({"basis_replaced": note} if (note := replaced_basis_note(i.key, _started_day(i))) else {}),
                         "damaged": i.damaged,
                         **({"start_doubt": doubt} if (doubt := _start_doubt(i)) else {}),
                     }
@@ -2423,10 +2428,19 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         else:
             when = f"in {_fmt_span(i.remind_at - now)}"
         ref = f"  {i.ref}" if i.ref else ""
+        # a clock resting on a replaced text whose successor could not be read says so (the 12305 year)
+        basis = f"  BASIS REPLACED: {note}" if (note := replaced_basis_note(i.key, _started_day(i))) else ""
         damaged = f"  DAMAGED: {i.damaged} (the deadline as last recorded)" if i.damaged else ""
-        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
+        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}{basis}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
+
+
+def _started_day(item: AgendaRow) -> date:
+    """The day (China Standard Time) the clock of ``item`` started."""
+    from casefile.core.workflow.clocks import CST
+
+    return item.started_at.astimezone(CST).date()
 
 
 def _start_doubt(item: AgendaRow) -> str | None:

@@ -1031,6 +1031,10 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (rests on a replaced rule, the rule in force not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,6 +1453,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rests on %1 (%2), replaced from %3 by 《%4》, whose text was not available: not the rule in force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

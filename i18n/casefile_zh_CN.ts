@@ -1034,6 +1034,10 @@ SHA-256：%4</translation>
         <translation>曾用姓名和电话</translation>
     </message>
     <message>
+        <source> (rests on a replaced rule, the rule in force not read)</source>
+        <translation>（依据已被取代的规定，现行规定未能核对）</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
@@ -1454,6 +1458,10 @@ Proof purpose: %3</source>
     <message>
         <source>Safe day passed; by law it runs to %1 (%2)</source>
         <translation>已过稳妥日期，法定期限顺延至%1（%2）</translation>
+    </message>
+    <message>
+        <source>Rests on %1 (%2), replaced from %3 by 《%4》, whose text was not available: not the rule in force</source>
+        <translation>依据%1（%2年），该办法自%3起已由《%4》取代，其条文未能取得核对：并非现行规定</translation>
     </message>
     <message>
         <source> (start date doubtful: check the record&apos;s dates)</source>

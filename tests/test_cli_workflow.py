@@ -396,3 +396,18 @@ def test_close_does_not_ask_over_the_other_sides_enforcement_period(capsys, lib)
     )  # fmt: skip
     code, out, err = run(capsys, lib, "close", number, "--result", "resolved")
     assert code == 0 and "closed (resolved)" in out and "court.enforcement" not in err
+
+
+def test_casefile_due_says_the_12305_year_rests_on_the_replaced_2014_rule(capsys, lib, number):
+    """The year to appeal to 12305 rests on a rule replaced on 2020-10-01 whose successor could not be read: the
+    list and casefile due say so, never showing it as the law in force."""
+    ok(capsys, lib, "edit", number, "--our-side", "complainant", "--shipped-at", "2026-11-10T10:00+08:00")
+    out = ok(capsys, lib, "due", "--days", "400")
+    line = next(x for x in out.splitlines() if "postal.appeal" in x)
+    assert "BASIS REPLACED: rests on 《邮政业消费者申诉处理办法》第九条 (2014), replaced from 2020-10-01" in line
+    assert "《邮政业用户申诉处理办法》, whose text was not available: not the rule in force" in line
+    items = json.loads(ok(capsys, lib, "due", "--days", "1200", "--json"))
+    (item,) = [i for i in items if i["clock"] == "postal.appeal"]
+    assert "replaced from 2020-10-01" in item["basis_replaced"]
+    others = [i for i in items if i["clock"] != "postal.appeal"]
+    assert others and all("basis_replaced" not in i for i in others)  # the limitation period rests on law in force

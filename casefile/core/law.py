@@ -307,7 +307,10 @@ POSTAL_USER_APPEAL_MEASURES = Law(
     "secondary: m.yzwku.com/doc/1653644.html (《邮政业用户申诉处理办法》解读: 国家邮政局发布, 自2020年10月1日起施行, "
     "renamed from 邮政业消费者申诉处理办法, 37 articles reduced to 27)",
     note="The text itself was not found in any stored source: no article of it is in the table, and its number "
-    "and date of issue were not read.",
+    "and date of issue were not read. Searched again on 2026-12-01 (its 申诉条件, 一年内, 国邮发〔2020〕): only a "
+    "Korean machine translation of arts. 6, 8 and 9 items 1–4 (tlprw.com/EnterpriseInformationInquiry/vlu4x2zr8k"
+    ".html), cut off there, with no time limit among the items shown. The 12305 year stays on the 2014 art. 9(6) "
+    "and says so where it is shown (casefile.core.workflow.clocks.replaced_basis).",
 )
 PHONE_3BAO = Law(
     "phone-3bao",

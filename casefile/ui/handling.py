@@ -18,7 +18,7 @@ from casefile.core.listing import LIMITATION
 from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent, parse_amount
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
-from casefile.core.workflow.clocks import Unit
+from casefile.core.workflow.clocks import CST, Unit, replaced_basis
 from casefile.core.workflow.due import (
     ClockState,
     Status,
@@ -97,15 +97,18 @@ def _money(amount: Decimal | None) -> str:
 
 def deadline_text(state: ClockState) -> str:
     """A clock's deadline as the header shows it: the clock, its last day (the hour for a wall-clock
-    promise), 暂定 when the calendar did not know a year it counted across."""
+    promise), 暂定 when the calendar did not know a year it counted across, and a mark when it rests on a replaced
+    text whose successor could not be read (the 12305 year: the list's tooltip says which)."""
     deadline = state.deadline
     doubt = start_doubted(state.ref) if state.key == LIMITATION else ""
+    if replaced_basis(state.key, deadline.started.astimezone(CST).date()) is not None:
+        doubt += QCoreApplication.translate("CaseFile", " (rests on a replaced rule, the rule in force not read)")
     if state.past_safe_day:
         return f"{clock_name(state.key)} {safe_day_passed(state.key, deadline.started, deadline.last_day)}{doubt}"
     if deadline.act_by is not None:  # our user's: the safe day, the unmoved calendar day
         return f"{clock_name(state.key)} {deadline_day(deadline.due, deadline.act_by, False)}{doubt}"
     last_day = None if deadline.rule.unit is Unit.HOURS else deadline.last_day
-    return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}"
+    return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}{doubt}"
 
 
 def _whole(text: str) -> str:
