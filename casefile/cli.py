@@ -2765,11 +2765,15 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
 
 
 # What ``outcome`` and ``close`` say of a decision for our side, unpaid, with no day for performance entered.
-UNWATCHED_AWARD = "no enforcement period is watched until a day for performance is entered (民事诉讼法 art. 250)"
+UNWATCHED_AWARD = (
+    "no enforcement period is watched until a day for performance is entered, or the record lets it be worked out: "
+    "a term such as 判决生效之日起十日内 in --summary and the decision's service (and an award's date) on its "
+    "proceeding (民事诉讼法 art. 250)"
+)
 
 
 def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.workflow.due import unwatched_award
+    from casefile.core.workflow.due import performance_day, unwatched_award
     from casefile.core.workflow.handling import set_outcome
 
     outcome = Outcome(
@@ -2785,7 +2789,10 @@ def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
         set_outcome(writer, dataclasses.replace(outcome, evidence=_cited(writer, args)))
         _before_complaint(writer.case, "outcome", outcome.at)
         unwatched = unwatched_award(writer.case)
+        derived = performance_day(writer.case, outcome)
     _print(f"{args.case}: outcome {args.kind} recorded")
+    if derived is not None:  # 「判决生效之日起十日内」 with the record's dates: the day is worked out, and said how
+        _print(f"  {derived.how}; the enforcement period runs from it (casefile due)")
     if unwatched:
         _print(f"  warning: {UNWATCHED_AWARD}; enter it with --perform-by once known", file=sys.stderr)
     return EXIT_OK

@@ -1035,6 +1035,26 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>its service on our side on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the award made on %1, in effect that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the judgment served on %2 taking effect once its time to appeal ran out on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the second-instance judgment served, final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perform by %1, worked out from 「%2」 counted from %3 (%4): the enforcement period is watched from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2929,6 +2949,10 @@ Reason:</source>
     </message>
     <message>
         <source>Perform by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A term such as 判决生效之日起十日内 lets the day for performance be worked out from the proceeding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

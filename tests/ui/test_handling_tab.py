@@ -394,3 +394,38 @@ def test_the_header_and_the_list_say_the_12305_year_rests_on_the_replaced_2014_r
         "whose text was not available: not the rule in force"
     )
     assert replaced_basis_text("civil.limitation", case.shipment.shipped_at) == ""
+
+
+def test_the_outcome_dialog_works_out_the_day_for_performance_from_a_judgments_term(window, ctx):
+    """With the judgment's service on record, typing 「判决生效之日起十日内」 into what was decided shows the day it
+    gives and how, in place of the warning that nothing is watched."""
+    import dataclasses
+
+    from casefile.core.model import Side
+
+    with ctx.library.edit(NUMBER) as writer:
+        judgment = Proceeding(
+            venue=Venue.COURT, result=ProceedingResult.JUDGMENT, served_at=datetime(2026, 9, 16, 15, 0, tzinfo=CST)
+        )
+        writer.update(dataclasses.replace(writer.case, our_side=Side.COMPLAINANT))
+        writer.case.workflow.proceedings.append(judgment)
+        writer.update(writer.case)
+    tab = handling_tab(window)
+    tab.set_case(NUMBER)
+    dialog = tab.record_outcome()
+    fields = form(dialog)
+    (hint,) = [w for w in dialog.findChildren(type(dialog.error)) if w.objectName() == "unwatched"]
+    pick(fields["Outcome"], "decision")
+    fields["Amount to pay or refund (yuan)"].setText("2000")
+    pick(fields["Paid by"], "respondent")
+    pick(fields["Paid to"], "complainant")
+    assert not hint.isHidden() and "No enforcement period" in hint.text()
+    fields["What was agreed or decided"].setText("被告于本判决生效之日起十日内退款2000元")
+    assert not hint.isHidden() and hint.text().startswith(
+        "Perform by 2026-10-12, worked out from 「本判决生效之日起十日内」 counted from 2026-10-02, "
+        "the judgment served on 2026-09-16 taking effect once its time to appeal ran out on 2026-10-01"
+    ), hint.text()
+    assert "the enforcement period is watched from it" in hint.text()
+    fields["Perform by"].check.setChecked(True)
+    assert hint.isHidden()
+    dialog.reject()
