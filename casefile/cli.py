@@ -1413,6 +1413,10 @@ def _next_due_text(row: AgendaRow | None, now: datetime) -> str:
             mark = f" SAFE DAY PASSED: runs to {row.last_day} from a later start on record"
         if start_doubt_of(row.ref):
             mark += " START DOUBTFUL"
+    from casefile.core.workflow.clocks import replaced_basis
+
+    if replaced_basis(row.key, _started_day(row)) is not None:  # the 12305 year: see casefile due
+        mark += " BASIS REPLACED"
     return f"due {due} ({row.key}){mark}"
 
 
@@ -2367,7 +2371,7 @@ def _due_window(args: argparse.Namespace) -> tuple[datetime, datetime]:
 def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: datetime) -> None:
     from casefile.core import law
     from casefile.core.listing import LIMITATION
-    from casefile.core.workflow.clocks import CST, citation, rule_for
+    from casefile.core.workflow.clocks import CST, citation, replaced_basis_note, rule_for
 
     if args.json:
         print(
@@ -2388,6 +2392,7 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
                         "paused": i.paused,
                         "rolled_from": i.rolled_from or None,
                         "basis": citation(rule_for(i.key, i.started_at.astimezone(CST).date())),
+                        **({"basis_replaced": note} if (note := replaced_basis_note(i.key, _started_day(i))) else {}),
                         "damaged": i.damaged,
                         **({"start_doubt": doubt} if (doubt := _start_doubt(i)) else {}),
                     }
@@ -2411,7 +2416,8 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
             if i.key == LIMITATION:  # a demand the record does not hold restarts it (民法典 art. 195)
                 when += (
                     "; unless interrupted before then by a demand to the obligor or a claim (民法典 art. 195),"
-                    " or the obligor agreed to perform after it (art. 192)"
+                    " or the obligor agreed to perform, or performed, after it"
+                    " (art. 192 para. 2; 诉讼时效规定 art. 19)"
                 )
             when += ")"
         elif i.key == LIMITATION and i.past_safe_day(now):
@@ -2429,10 +2435,19 @@ def _print_due(args: argparse.Namespace, items: Sequence[AgendaRow], now: dateti
         else:
             when = f"in {_fmt_span(i.remind_at - now)}"
         ref = f"  {i.ref}" if i.ref else ""
+        # a clock resting on a replaced text whose successor could not be read says so (the 12305 year)
+        basis = f"  BASIS REPLACED: {note}" if (note := replaced_basis_note(i.key, _started_day(i))) else ""
         damaged = f"  DAMAGED: {i.damaged} (the deadline as last recorded)" if i.damaged else ""
-        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}  {i.title}{damaged}")
+        _print(f"{i.number}  {i.key:<26} due {due}{marks}  {when}{ref}{basis}  {i.title}{damaged}")
     if not items:
         _print(f"nothing due within {args.days} days", file=sys.stderr)
+
+
+def _started_day(item: AgendaRow) -> date:
+    """The day (China Standard Time) the clock of ``item`` started."""
+    from casefile.core.workflow.clocks import CST
+
+    return item.started_at.astimezone(CST).date()
 
 
 def _start_doubt(item: AgendaRow) -> str | None:
@@ -2757,11 +2772,15 @@ def cmd_proceeding(args: argparse.Namespace, library: Library) -> int:
 
 
 # What ``outcome`` and ``close`` say of a decision for our side, unpaid, with no day for performance entered.
-UNWATCHED_AWARD = "no enforcement period is watched until a day for performance is entered (民事诉讼法 art. 250)"
+UNWATCHED_AWARD = (
+    "no enforcement period is watched until a day for performance is entered, or the record lets it be worked out: "
+    "a term such as 判决生效之日起十日内 in --summary and the decision's service (and an award's date) on its "
+    "proceeding (民事诉讼法 art. 250)"
+)
 
 
 def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
-    from casefile.core.workflow.due import unwatched_award
+    from casefile.core.workflow.due import performance_day, unwatched_award
     from casefile.core.workflow.handling import set_outcome
 
     outcome = Outcome(
@@ -2777,7 +2796,10 @@ def cmd_outcome(args: argparse.Namespace, library: Library) -> int:
         set_outcome(writer, dataclasses.replace(outcome, evidence=_cited(writer, args)))
         _before_complaint(writer.case, "outcome", outcome.at)
         unwatched = unwatched_award(writer.case)
+        derived = performance_day(writer.case, outcome)
     _print(f"{args.case}: outcome {args.kind} recorded")
+    if derived is not None:  # 「判决生效之日起十日内」 with the record's dates: the day is worked out, and said how
+        _print(f"  {derived.how}; the enforcement period runs from it (casefile due)")
     if unwatched:
         _print(f"  warning: {UNWATCHED_AWARD}; enter it with --perform-by once known", file=sys.stderr)
     return EXIT_OK

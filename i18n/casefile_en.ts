@@ -1036,6 +1036,30 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (rests on a replaced rule, the rule in force not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its service on our side on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the award made on %1, in effect that day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the judgment served on %2 taking effect once its time to appeal ran out on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the second-instance judgment served, final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perform by %1, worked out from 「%2」 counted from %3 (%4): the enforcement period is watched from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,6 +1478,10 @@ Proof purpose: %3</source>
     </message>
     <message>
         <source>Safe day passed; by law it runs to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rests on %1 (%2), replaced from %3 by 《%4》, whose text was not available: not the rule in force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2926,6 +2954,10 @@ Reason:</source>
     </message>
     <message>
         <source>Perform by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A term such as 判决生效之日起十日内 lets the day for performance be worked out from the proceeding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

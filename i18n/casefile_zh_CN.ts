@@ -1040,6 +1040,30 @@ SHA-256：%4</translation>
         <translation>曾用姓名和电话</translation>
     </message>
     <message>
+        <source> (rests on a replaced rule, the rule in force not read)</source>
+        <translation>（依据已被取代的规定，现行规定未能核对）</translation>
+    </message>
+    <message>
+        <source>its service on our side on %1</source>
+        <translation>本方收到送达之日（%1）</translation>
+    </message>
+    <message>
+        <source>the award made on %1, in effect that day</source>
+        <translation>裁决作出之日（%1，当日生效）</translation>
+    </message>
+    <message>
+        <source>%1, the judgment served on %2 taking effect once its time to appeal ran out on %3</source>
+        <translation>%1（判决于%2送达，上诉期至%3届满未上诉，判决生效）</translation>
+    </message>
+    <message>
+        <source>%1, the second-instance judgment served, final</source>
+        <translation>%1（二审判决送达，为终审判决）</translation>
+    </message>
+    <message>
+        <source>Perform by %1, worked out from 「%2」 counted from %3 (%4): the enforcement period is watched from it</source>
+        <translation>履行期限最后一日为%1：按「%2」自%3起计算（%4），申请执行期间自该日起计算</translation>
+    </message>
+    <message>
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
@@ -1460,6 +1484,10 @@ Proof purpose: %3</source>
     <message>
         <source>Safe day passed; by law it runs to %1 (%2)</source>
         <translation>已过稳妥日期，法定期限顺延至%1（%2）</translation>
+    </message>
+    <message>
+        <source>Rests on %1 (%2), replaced from %3 by 《%4》, whose text was not available: not the rule in force</source>
+        <translation>依据%1（%2年），该办法自%3起已由《%4》取代，其条文未能取得核对：并非现行规定</translation>
     </message>
     <message>
         <source> (start date doubtful: check the record&apos;s dates)</source>
@@ -2940,6 +2968,10 @@ Reason:</source>
     <message>
         <source>Perform by</source>
         <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>A term such as 判决生效之日起十日内 lets the day for performance be worked out from the proceeding</source>
+        <translation>写明如“判决生效之日起十日内”的履行期限，可据程序记录推算履行期限的最后一日</translation>
     </message>
     <message>
         <source>No enforcement period is watched until a day for performance is entered.</source>

@@ -79,6 +79,8 @@ def test_a_demand_to_the_seller_and_a_complaint_to_12315_interrupt_the_period(ca
     line = limitation_line(capsys, lib, "5000")
     # nothing on record interrupts it: run, counted from the latest start, and said to be so only unless interrupted
     assert "RAN OUT" in line and "unless interrupted" in line and "民法典 art. 195" in line
+    # agreeing to perform, or performing, after it ran out bars the defence: the code and the SPC's rules, both cited
+    assert "or performed, after it (art. 192 para. 2; 诉讼时效规定 art. 19)" in line
     argv = ["--kind", "complaint", "--summary", "向商家提出退款要求，商家拒绝"]
     assert run(capsys, lib, "event", number, "--at", "2024-06-01T10:00", "--with", "respondent", *argv)[0] == 0
     argv = ["--kind", "complaint", "--summary", "向12315投诉", "--ref", "12315-001"]
@@ -213,7 +215,7 @@ def test_an_interruption_after_the_period_has_run_revives_nothing(capsys, tmp_pa
     assert run(capsys, lib, "event", number, "--at", "2026-11-25T10:00", *argv)[0] == 0
     line = limitation_line(capsys, lib, "3000")
     assert "RAN OUT on 2022-02-07" in line and "interrupted 2026" not in line and "2029" not in line, line
-    assert "agreed to perform after it (art. 192)" in line
+    assert "agreed to perform, or performed, after it (art. 192 para. 2; 诉讼时效规定 art. 19)" in line
 
 
 def test_a_fault_recorded_after_the_complaint_counts_from_the_complaint(capsys, tmp_path):

@@ -396,3 +396,40 @@ def test_close_does_not_ask_over_the_other_sides_enforcement_period(capsys, lib)
     )  # fmt: skip
     code, out, err = run(capsys, lib, "close", number, "--result", "resolved")
     assert code == 0 and "closed (resolved)" in out and "court.enforcement" not in err
+
+
+def test_casefile_due_says_the_12305_year_rests_on_the_replaced_2014_rule(capsys, lib, number):
+    """The year to appeal to 12305 rests on a rule replaced on 2020-10-01 whose successor could not be read: the
+    list and casefile due say so, never showing it as the law in force."""
+    ok(capsys, lib, "edit", number, "--our-side", "complainant", "--shipped-at", "2026-11-10T10:00+08:00")
+    out = ok(capsys, lib, "due", "--days", "400")
+    line = next(x for x in out.splitlines() if "postal.appeal" in x)
+    assert "BASIS REPLACED: rests on 《邮政业消费者申诉处理办法》第九条 (2014), replaced from 2020-10-01" in line
+    assert "《邮政业用户申诉处理办法》, whose text was not available: not the rule in force" in line
+    items = json.loads(ok(capsys, lib, "due", "--days", "1200", "--json"))
+    (item,) = [i for i in items if i["clock"] == "postal.appeal"]
+    assert "replaced from 2020-10-01" in item["basis_replaced"]
+    others = [i for i in items if i["clock"] != "postal.appeal"]
+    assert others and all("basis_replaced" not in i for i in others)  # the limitation period rests on law in force
+
+
+def test_a_judgments_ten_days_from_taking_effect_are_worked_out_from_its_service(capsys, lib) -> None:
+    """With the judgment's service on record, 「判决生效之日起十日内」 gives a day: served 2026-09-16, unappealed by
+    2026-10-01, in effect 2026-10-02, to pay by 2026-10-12; ``outcome`` says how, and ``due`` lists the two years
+    to apply for enforcement from it, with the same words."""
+    out = ok(capsys, lib, "new", "--title", "胜诉待履行", "--type", "quality", "--channel", "phone",
+             "--complained-at", "2026-08-01T10:00+08:00", "--our-side", "complainant")  # fmt: skip
+    number = out.strip().splitlines()[-1]
+    ok(capsys, lib, "proceeding", number, "--venue", "court", "--result", "judgment",
+       "--served-at", "2026-09-16T15:00+08:00")  # fmt: skip
+    code, out, err = run(
+        capsys, lib, "outcome", number, "--kind", "decision", "--summary", "判决被告于判决生效之日起十日内退款2000元",
+        "--amount", "2000", "--payer", "respondent", "--payee", "complainant", "--at", "2026-09-10T10:00+08:00",
+    )  # fmt: skip
+    assert code == 0 and "no enforcement period is watched" not in err
+    assert "perform by 2026-10-12 derived from 「判决生效之日起十日内」 from 2026-10-02" in out
+    line = next(x for x in ok(capsys, lib, "due", "--days", "1200").splitlines() if "court.enforcement" in x)
+    assert "due 2028-10-12 24:00" in line and "perform by 2026-10-12 derived" in line
+    code, _out, err = run(capsys, lib, "close", number, "--result", "partly")
+    assert code == 2 and "court.enforcement (perform by 2026-10-12 derived" in err and "act by 2028-10-12" in err
+    assert "unpaid" not in err

@@ -307,7 +307,10 @@ POSTAL_USER_APPEAL_MEASURES = Law(
     "secondary: m.yzwku.com/doc/1653644.html (《邮政业用户申诉处理办法》解读: 国家邮政局发布, 自2020年10月1日起施行, "
     "renamed from 邮政业消费者申诉处理办法, 37 articles reduced to 27)",
     note="The text itself was not found in any stored source: no article of it is in the table, and its number "
-    "and date of issue were not read.",
+    "and date of issue were not read. Searched again on 2026-12-01 (its 申诉条件, 一年内, 国邮发〔2020〕): only a "
+    "Korean machine translation of arts. 6, 8 and 9 items 1–4 (tlprw.com/EnterpriseInformationInquiry/vlu4x2zr8k"
+    ".html), cut off there, with no time limit among the items shown. The 12305 year stays on the 2014 art. 9(6) "
+    "and says so where it is shown (casefile.core.workflow.clocks.replaced_basis).",
 )
 PHONE_3BAO = Law(
     "phone-3bao",
@@ -357,6 +360,20 @@ CIVIL_CODE = Law(
     "2020年5月28日第十三届全国人民代表大会第三次会议通过",
     date(2021, 1, 1),
     _lrb("民法商法/民法典.md", "3cd6e86b80f0fac5478dc34216c80e8c0a82b9f0"),
+)
+LIMITATION_RULES = Law(
+    "limitation-rules",
+    "最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定",
+    "诉讼时效规定",
+    "2008年8月11日最高人民法院审判委员会第1450次会议通过，2020年12月23日最高人民法院审判委员会第1823次会议修正",
+    date(2021, 1, 1),
+    _lrb(
+        "司法解释/最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定(2020-12-29).md",
+        "abe3daaa448d225a37606118eaa4796d05b2c01c",
+    ),
+    note="The file gives the two meetings, not the day the revision took effect: 2021-01-01 is the day the SPC's "
+    "decision revising 27 civil interpretations together (法释〔2020〕17号) took effect, as generally reported; that "
+    "decision was not read. Checked on 2026-12-01: no later revision was found.",
 )
 PERSONAL_INFORMATION = Law(
     "personal-information",
@@ -416,6 +433,7 @@ LAWS: Mapping[str, Law] = MappingProxyType(
             GOODS_3BAO,
             CAR_3BAO,
             CIVIL_CODE,
+            LIMITATION_RULES,
             PERSONAL_INFORMATION,
             E_COMMERCE,
             HOLIDAYS,
@@ -627,6 +645,26 @@ _ARTICLES: dict[str, Article] = {
         250,
         "申请执行的期间为二年。申请执行时效的中止、中断，适用法律有关诉讼时效中止、中断的规定。",
         part="第一款",
+    ),
+    "civil-procedure.enforcement-start": _a(
+        CIVIL_PROCEDURE,
+        "第二百五十条",
+        250,
+        "前款规定的期间，从法律文书规定履行期间的最后一日起计算；法律文书规定分期履行的，从最后一期履行期限届满之日起计算；"
+        "法律文书未规定履行期间的，从法律文书生效之日起计算。",
+        part="第二款",
+    ),
+    "civil-procedure.158": _a(
+        CIVIL_PROCEDURE,
+        "第一百五十八条",
+        158,
+        "最高人民法院的判决、裁定，以及依法不准上诉或者超过上诉期没有上诉的判决、裁定，是发生法律效力的判决、裁定。",
+    ),
+    "civil-procedure.182": _a(
+        CIVIL_PROCEDURE,
+        "第一百八十二条",
+        182,
+        "第二审人民法院的判决、裁定，是终审的判决、裁定。",
     ),
     # ---- 民诉法解释 (2022)
     "civil-procedure-interpretation.106": _a(
@@ -849,6 +887,13 @@ _ARTICLES: dict[str, Article] = {
         72,
         "当事人申请撤销裁决的，应当自收到裁决书之日起三个月内提出。",
         note="Was 2017 art. 59 (six months).",
+    ),
+    "arbitration.award-effective": _a(
+        ARBITRATION,
+        "第七十条",
+        70,
+        "裁决书自作出之日起发生法律效力。",
+        note="An award binds from the day it is made, not after the time to apply to set it aside (art. 72).",
     ),
     # ---- 仲裁法 2017 (in force 2018-01-01 to 2026-02-28), for old citations and the renumbering table
     "arbitration-2017.4": _ARB_2017_4,
@@ -1387,6 +1432,13 @@ _ARTICLES: dict[str, Article] = {
         "向人民法院请求保护民事权利的诉讼时效期间为三年。法律另有规定的，依照其规定。"
         "诉讼时效期间自权利人知道或者应当知道权利受到损害以及义务人之日起计算。",
     ),
+    "civil-code.192": _a(
+        CIVIL_CODE,
+        "第一百九十二条",
+        192,
+        "诉讼时效期间届满后，义务人同意履行的，不得以诉讼时效期间届满为由抗辩；义务人已经自愿履行的，不得请求返还。",
+        part="第二款",
+    ),
     "civil-code.195": _a(
         CIVIL_CODE,
         "第一百九十五条",
@@ -1394,6 +1446,15 @@ _ARTICLES: dict[str, Article] = {
         "有下列情形之一的，诉讼时效中断，从中断、有关程序终结时起，诉讼时效期间重新计算：（一）权利人向义务人提出履行请求；"
         "（二）义务人同意履行义务；（三）权利人提起诉讼或者申请仲裁；（四）与提起诉讼或者申请仲裁具有同等效力的其他情形。",
         note="Read in the source file (第九章 诉讼时效); the four items, one a paragraph there, are joined here.",
+    ),
+    # ---- 诉讼时效规定 (2020)
+    "limitation-rules.19": _a(
+        LIMITATION_RULES,
+        "第十九条",
+        19,
+        "诉讼时效期间届满，当事人一方向对方当事人作出同意履行义务的意思表示或者自愿履行义务后，"
+        "又以诉讼时效期间届满为由进行抗辩的，人民法院不予支持。",
+        part="第一款",
     ),
     "civil-code.201": _a(
         CIVIL_CODE,

@@ -11,21 +11,23 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from casefile.core import zone
+from casefile.core import law, zone
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.listing import LIMITATION
 from casefile.core.model import Case, EventKind, ResponsibleParty, TimelineEvent, parse_amount
 from casefile.core.validate import HANDLING_PARTIES
 from casefile.core.workflow import handling
-from casefile.core.workflow.clocks import Unit
+from casefile.core.workflow.clocks import CST, Unit, replaced_basis
 from casefile.core.workflow.due import (
     ClockState,
+    PerformanceDay,
     Status,
     case_clocks,
     first_contact,
     next_due,
     open_rights,
+    performance_day,
     unwatched_award,
 )
 from casefile.core.workflow.records import (
@@ -97,15 +99,54 @@ def _money(amount: Decimal | None) -> str:
 
 def deadline_text(state: ClockState) -> str:
     """A clock's deadline as the header shows it: the clock, its last day (the hour for a wall-clock
-    promise), 暂定 when the calendar did not know a year it counted across."""
+    promise), 暂定 when the calendar did not know a year it counted across, and a mark when it rests on a replaced
+    text whose successor could not be read (the 12305 year: the list's tooltip says which)."""
     deadline = state.deadline
     doubt = start_doubted(state.ref) if state.key == LIMITATION else ""
+    if replaced_basis(state.key, deadline.started.astimezone(CST).date()) is not None:
+        doubt += QCoreApplication.translate("CaseFile", " (rests on a replaced rule, the rule in force not read)")
     if state.past_safe_day:
         return f"{clock_name(state.key)} {safe_day_passed(state.key, deadline.started, deadline.last_day)}{doubt}"
     if deadline.act_by is not None:  # our user's: the safe day, the unmoved calendar day
         return f"{clock_name(state.key)} {deadline_day(deadline.due, deadline.act_by, False)}{doubt}"
     last_day = None if deadline.rule.unit is Unit.HOURS else deadline.last_day
-    return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}"
+    return f"{clock_name(state.key)} {deadline_day(deadline.due, last_day, deadline.provisional)}{doubt}"
+
+
+def performance_day_text(found: PerformanceDay) -> str:
+    """How the app says a day for performance was worked out from a decision's term and the record's dates
+    (casefile.core.workflow.due.performance_day)."""
+    if found.counted_from == "served":
+        base = fill(QCoreApplication.translate("CaseFile", "its service on our side on %1"), found.served.isoformat())
+    elif found.decided is not None:
+        base = fill(
+            QCoreApplication.translate("CaseFile", "the award made on %1, in effect that day"),
+            found.decided.isoformat(),
+        )
+    elif found.appeal_ran_out is not None:
+        base = fill(
+            QCoreApplication.translate(
+                "CaseFile", "%1, the judgment served on %2 taking effect once its time to appeal ran out on %3"
+            ),
+            found.base.isoformat(),
+            found.served.isoformat(),
+            found.appeal_ran_out.isoformat(),
+        )
+    else:
+        base = fill(
+            QCoreApplication.translate("CaseFile", "%1, the second-instance judgment served, final"),
+            found.base.isoformat(),
+        )
+    return fill(
+        QCoreApplication.translate(
+            "CaseFile",
+            "Perform by %1, worked out from 「%2」 counted from %3 (%4): the enforcement period is watched from it",
+        ),
+        found.day.isoformat(),
+        found.term,
+        base,
+        law.cite_many(found.articles, short=True),
+    )
 
 
 def _whole(text: str) -> str:
@@ -1036,29 +1077,43 @@ class HandlingTab(QWidget):
         amount.textChanged.connect(lambda _text: d.update_ok())
         payee = d.combo(self.tr("Paid to"), _parties(optional=True), choose=True, required_when=money_to_pay)
         perform_by = d.optional_time(self.tr("Perform by"))
-        # A decision for our side with an amount and no day for performance: no enforcement period can be watched
-        # (「判决生效之日起十日内」 names no calendar day), said while the dialog is filled in.
-        unwatched = QLabel(self.tr("No enforcement period is watched until a day for performance is entered."), d)
+        summary = d.line(self.tr("What was agreed or decided"))
+        summary.setToolTip(
+            self.tr(
+                "A term such as 判决生效之日起十日内 lets the day for performance be worked out from the proceeding"
+            )
+        )
+        # A decision for our side with an amount and no day for performance: the day its 「判决生效之日起十日内」
+        # gives is worked out from the record when it can be (said, with how), else no enforcement period can be
+        # watched; said while the dialog is filled in.
+        unwatched = QLabel(d)
+        unwatched.setObjectName("unwatched")
         unwatched.setWordWrap(True)
-        unwatched.setStyleSheet(f"color: {URGENT_COLOUR}")
         d.form.addRow(unwatched)
-        side = self.case.side if self.case is not None else None
+        case = self.case
+        side = case.side if case is not None else None
 
         def show_unwatched() -> None:
-            unwatched.setVisible(
-                kind.currentData() == OutcomeKind.DECISION.value
-                and money_to_pay()
-                and side is not None
-                and payee.currentData() == side.value
-                and perform_by.value() is None
-            )
+            decision = kind.currentData() == OutcomeKind.DECISION.value and perform_by.value() is None
+            derived = None
+            if decision and case is not None:
+                draft = Outcome(kind=OutcomeKind.DECISION, at=_time_of(at), summary=summary.text().strip())
+                derived = performance_day(case, draft)
+            if derived is not None:
+                unwatched.setText(performance_day_text(derived))
+                unwatched.setStyleSheet("")
+                unwatched.show()
+                return
+            unwatched.setText(self.tr("No enforcement period is watched until a day for performance is entered."))
+            unwatched.setStyleSheet(f"color: {URGENT_COLOUR}")
+            unwatched.setVisible(decision and money_to_pay() and side is not None and payee.currentData() == side.value)
 
         for changed in (kind.currentIndexChanged, payee.currentIndexChanged):
             changed.connect(lambda _i: show_unwatched())
-        amount.textChanged.connect(lambda _text: show_unwatched())
+        for edited in (amount.textChanged, summary.textChanged):
+            edited.connect(lambda _text: show_unwatched())
         perform_by.check.toggled.connect(lambda _on: show_unwatched())
         show_unwatched()
-        summary = d.line(self.tr("What was agreed or decided"))
         evidence = d.exhibits(self.tr("Exhibits"), self.case)
 
         def read() -> Callable[[CaseWriter], Any]:

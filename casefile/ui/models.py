@@ -16,7 +16,7 @@ from casefile.core.listing import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, ExhibitList, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path, thumbnailable
-from casefile.core.workflow.clocks import CST, rule_for
+from casefile.core.workflow.clocks import CST, replaced_basis, rule_for
 from casefile.ui import times
 from casefile.ui.i18n import fill, listed
 from casefile.ui.labels import (
@@ -62,6 +62,27 @@ def safe_day_passed(key: str, started: datetime, last_day: date) -> str:
         QCoreApplication.translate("CaseFile", "Safe day passed; by law it runs to %1 (%2)"),
         last_day.isoformat(),
         law.cite(article, short=True),
+    )
+
+
+def replaced_basis_text(key: str, started: datetime) -> str:
+    """What the app says of a clock resting on a replaced text whose successor could not be read (the 12305 year:
+    casefile.core.workflow.clocks.replaced_basis): the article, when it stopped being in force, what replaced it,
+    and that the rule shown is not the one in force; "" for any other clock."""
+    day = started.astimezone(CST).date()
+    old = replaced_basis(key, day)
+    if old is None or old.until is None:
+        return ""
+    successor = law.LAWS[old.replaced_by].short_name if old.replaced_by else old.short_name
+    return fill(
+        QCoreApplication.translate(
+            "CaseFile",
+            "Rests on %1 (%2), replaced from %3 by 《%4》, whose text was not available: not the rule in force",
+        ),
+        law.cite(rule_for(key, day).period, short=True),
+        old.effective.year,
+        (old.until + timedelta(days=1)).isoformat(),
+        successor,
     )
 
 
@@ -484,6 +505,8 @@ class CaseListModel(QAbstractTableModel):
             )
         if found.ref:
             lines.append(found.ref)
+        if basis := replaced_basis_text(found.key, found.started_at):
+            lines.append(basis)
         if found.provisional:
             lines.append(
                 QCoreApplication.translate(

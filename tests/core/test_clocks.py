@@ -341,3 +341,20 @@ def test_an_appeal_ending_on_national_day_is_past_its_safe_day_not_run_out_until
     assert appeal.past_safe_day(at("2026-10-08 23:59"))
     assert not appeal.past_safe_day(at("2026-10-09 00:00")) and appeal.overdue(at("2026-10-09 00:00"))
     assert compute("civil.limitation", at("2023-11-29 10:00")).rule.move_article == "civil-code.203"
+
+
+def test_the_12305_year_says_it_rests_on_the_replaced_2014_rule() -> None:
+    """The 12305 year rests on the 2014 申诉处理办法 art. 9(6), replaced from 2020-10-01 by the 邮政业用户申诉处理办法,
+    whose text was not found: a year started since then says so; one started while the 2014 text was in force, and
+    a clock whose older version was in force when it started (a 12315 mediation under the 暂行办法), do not."""
+    from casefile.core import law
+    from casefile.core.workflow.clocks import replaced_basis, replaced_basis_note
+
+    assert replaced_basis("postal.appeal", date(2025, 12, 5)) is law.POSTAL_COMPLAINT_MEASURES
+    note = replaced_basis_note("postal.appeal", date(2025, 12, 5))
+    assert "《邮政业消费者申诉处理办法》第九条 (2014)" in note and "replaced from 2020-10-01" in note
+    assert "《邮政业用户申诉处理办法》" in note and "not the rule in force" in note
+    assert replaced_basis("postal.appeal", date(2020, 9, 30)) is None
+    assert replaced_basis_note("postal.appeal", date(2020, 9, 30)) == ""
+    assert replaced_basis("regulator.mediation", date(2025, 12, 5)) is None
+    assert replaced_basis("court.performance", date(2025, 12, 5)) is None  # no law: the decision sets it

@@ -648,3 +648,113 @@ def test_the_complainants_own_chasing_message_does_not_meet_the_response_promise
     )
     got = {s.key: s for s in case_clocks(c, at("2026-10-01 09:00"))}["response.normal"]
     assert got.status is Status.LATE and got.met_at == at("2026-09-30 12:00")
+
+
+def test_the_12305_note_counts_the_couriers_reply_on_the_calendar_given() -> None:
+    """The appeal's "do not wait" note compares the courier's reply day with the year's safe day on the calendar the
+    clocks are counted on, not on the current one: a calendar that makes the reply's last day a rest day moves it
+    past the safe day."""
+    from casefile.core.model import Side
+    from casefile.core.workflow.calendar import WorkCalendar, Year
+    from casefile.core.workflow.due import NO_WAIT
+
+    c = case(type=CaseType.LOGISTICS, complained_at=at("2026-11-27 11:00"), our_side=Side.COMPLAINANT)
+    c.shipment.shipped_at = at("2025-12-05 10:00")
+    c.timeline.append(
+        TimelineEvent(at("2026-11-27 15:00"), EventKind.COMPLAINT, "向快递公司索赔", party="courier", ref="GD8")
+    )
+
+    def appeal(cal: WorkCalendar | None) -> str:
+        return next(s for s in case_clocks(c, at("2026-12-01 10:00"), cal) if s.key == "postal.appeal").ref
+
+    assert appeal(None) == ""  # the reply is due on Friday 2026-12-04, before the safe day 2026-12-05
+    closed = WorkCalendar({2026: Year(rest={date(2026, 12, 4): "测试休息日"}, work={})})
+    reply = next(s for s in case_clocks(c, at("2026-12-01 10:00"), closed) if s.key == "courier.reply")
+    assert reply.deadline.last_day == date(2026, 12, 7)
+    assert appeal(closed) == f"{NO_WAIT}2026-12-07"
+
+
+def _judged(summary: str, **decision) -> Case:
+    """Our side's claim decided by a first-instance judgment served 2026-09-16, ordering the seller to pay 2000."""
+    from casefile.core.model import Side
+
+    c = case(our_side=Side.COMPLAINANT, complained_at=at("2026-08-20 10:00"))
+    fields = {
+        "venue": Venue.COURT,
+        "filed_at": at("2026-08-25 10:00"),
+        "result": ProceedingResult.JUDGMENT,
+        "decided_at": at("2026-09-10 10:00"),
+        "served_at": at("2026-09-16 15:00"),
+    } | decision
+    c.workflow.proceedings.append(Proceeding(**fields))
+    c.workflow.outcome = Outcome(
+        OutcomeKind.DECISION,
+        at("2026-09-10 10:00"),
+        summary=summary,
+        amount=Decimal("2000"),
+        payer="respondent",
+        payee="complainant",
+    )
+    return c
+
+
+def test_a_judgments_ten_days_from_taking_effect_start_the_enforcement_period() -> None:
+    """「判决生效之日起十日内」 names no calendar day; the record does: served 2026-09-16, the 15 days to appeal end
+    2026-10-01 (unmoved) with no appeal, the judgment is in effect from 2026-10-02 (民事诉讼法 art. 158), ten days on
+    is 2026-10-12, and the two years to apply for enforcement run from it (art. 250 para. 2), the clock saying how."""
+    from casefile.core.workflow.due import performance_day, unwatched_award
+
+    c = _judged("被告于本判决生效之日起十日内退还货款2000元")
+    assert c.workflow.outcome is not None
+    found = performance_day(c, c.workflow.outcome)
+    assert found is not None and found.day == date(2026, 10, 12) and found.base == date(2026, 10, 2)
+    assert found.term == "本判决生效之日起十日内" and found.appeal_ran_out == date(2026, 10, 1)
+    assert not unwatched_award(c)
+    (enforcement,) = [s for s in case_clocks(c, at("2026-12-01 10:00")) if s.key == "court.enforcement"]
+    assert enforcement.status is Status.OPEN and enforcement.deadline.act_by == date(2028, 10, 12)
+    assert enforcement.ref.startswith("perform by 2026-10-12 derived from 「本判决生效之日起十日内」 from 2026-10-02")
+    assert "《民事诉讼法》第一百五十八条、第二百五十条" in enforcement.ref
+    # our side ordered to pay: the same day is our day to pay by
+    c.workflow.outcome.payer, c.workflow.outcome.payee = "complainant", "respondent"
+    assert states(c, "2026-10-13 10:00")["court.performance"] == (Status.OVERDUE, date(2026, 10, 12))
+    # a day entered wins; a summary naming no such term derives nothing
+    c.workflow.outcome.payer, c.workflow.outcome.payee = "respondent", "complainant"
+    c.workflow.outcome.perform_by = at("2026-10-20 00:00")
+    assert states(c, "2026-12-01 10:00")["court.enforcement"][1] == date(2028, 10, 20)
+    c.workflow.outcome.perform_by = None
+    c.workflow.outcome.summary = "被告退还货款2000元"
+    assert performance_day(c, c.workflow.outcome) is None and unwatched_award(c)
+    assert "court.enforcement" not in states(c, "2026-12-01 10:00")
+
+
+def test_the_day_for_performance_follows_service_appeals_and_awards() -> None:
+    from casefile.core.workflow.due import _term_days, performance_day
+
+    assert [_term_days(t) for t in ("十", "十五", "三十", "五", "7", "二十", "百")] == [10, 15, 30, 5, 7, 20, None]
+    # counted from service: fifteen days from 2026-09-16
+    c = _judged("被告应于本判决送达之日起十五日内支付2000元")
+    assert c.workflow.outcome is not None
+    found = performance_day(c, c.workflow.outcome)
+    assert found is not None and found.day == date(2026, 10, 1) and found.counted_from == "served"
+    # appealed: the first-instance judgment is not in effect when its time to appeal ends; nothing is derived
+    c = _judged("被告于本判决生效之日起十日内退还货款2000元")
+    c.workflow.proceedings.append(Proceeding(venue=Venue.COURT, filed_at=at("2026-09-25 10:00")))
+    assert c.workflow.outcome is not None and performance_day(c, c.workflow.outcome) is None
+    # the second-instance judgment, final when served (民事诉讼法 art. 182)
+    appeal = c.workflow.proceedings[-1]
+    appeal.result, appeal.served_at = ProceedingResult.JUDGMENT, at("2026-11-20 10:00")
+    found = performance_day(c, c.workflow.outcome)
+    assert found is not None and found.base == date(2026, 11, 20) and found.day == date(2026, 11, 30)
+    assert found.articles[0] == "civil-procedure.182"
+    # an award is in effect the day it is made (仲裁法 art. 70), not when served nor after the time to set it aside
+    c = _judged(
+        "被申请人于本裁决生效之日起十日内退还货款2000元",
+        venue=Venue.ARBITRATION,
+        result=ProceedingResult.AWARD,
+        decided_at=at("2026-11-02 10:00"),
+        served_at=at("2026-11-05 10:00"),
+    )
+    assert c.workflow.outcome is not None
+    found = performance_day(c, c.workflow.outcome)
+    assert found is not None and found.day == date(2026, 11, 12) and found.articles[0] == "arbitration.award-effective"
+    assert "from the award made 2026-11-02, in effect that day" in found.how

@@ -319,6 +319,14 @@ TEXTS = [
     ("complaint-measures.mediation-ends", 23, date(2026, 4, 15), "自投诉受理之日起六十日内"),
     ("complaint-measures.after-mediation", 25, date(2026, 4, 15), "通过民事诉讼、仲裁等其他途径解决消费者权益争议"),
     ("complaint-measures.periods", 45, date(2026, 4, 15), "自下一工作日或者自然日开始计算"),
+    # The limitation period run out: the obligor's agreeing to perform, or performing, bars its defence.
+    ("civil-code.192", 192, date(2021, 1, 1), "义务人同意履行的，不得以诉讼时效期间届满为由抗辩"),
+    ("limitation-rules.19", 19, date(2021, 1, 1), "作出同意履行义务的意思表示或者自愿履行义务后"),
+    # The enforcement period's start: the last day of performance, else the day the decision took effect.
+    ("civil-procedure.enforcement-start", 250, date(2024, 1, 1), "从法律文书规定履行期间的最后一日起计算"),
+    ("civil-procedure.158", 158, date(2024, 1, 1), "超过上诉期没有上诉的判决、裁定，是发生法律效力的判决、裁定"),
+    ("civil-procedure.182", 182, date(2024, 1, 1), "第二审人民法院的判决、裁定，是终审的判决、裁定"),
+    ("arbitration.award-effective", 70, date(2026, 3, 1), "裁决书自作出之日起发生法律效力"),
     # The retention of evidence in team mode (casefile.core.store.retention).
     ("e-commerce.31", 31, date(2019, 1, 1), "交易信息保存时间自交易完成之日起不少于三年"),
     ("personal-information.19", 19, date(2021, 11, 1), "个人信息的保存期限应当为实现处理目的所必要的最短时间"),

@@ -365,3 +365,67 @@ def test_a_payment_past_what_the_outcome_says_is_owed_is_said_while_it_is_typed(
     recovered = next(b for b in dialog.findChildren(QCheckBox) if b.text().startswith("Recovered"))
     recovered.setChecked(True)
     assert warning.isHidden()
+
+
+def test_the_header_and_the_list_say_the_12305_year_rests_on_the_replaced_2014_rule(qapp):
+    """The 12305 year rests on the 2014 申诉处理办法, replaced from 2020-10-01 by a text that could not be read: the
+    header marks it, the case list's tooltip says which rule and what replaced it."""
+    from casefile.core.model import Side
+    from casefile.ui.i18n import install
+    from casefile.ui.models import replaced_basis_text
+
+    case = Case(
+        number="202611-002",
+        title="快递外箱压坏",
+        complained_at=datetime(2026, 11, 20, 9, 0, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.LOGISTICS,
+        first_response_at=datetime(2026, 11, 20, 10, 0, tzinfo=CST),
+        our_side=Side.COMPLAINANT,
+    )
+    case.shipment.shipped_at = datetime(2025, 12, 5, 10, 0, tzinfo=CST)
+    install(qapp, "en")
+    header = header_html(case, datetime(2026, 12, 1, 10, 0, tzinfo=CST)).replace("\u00a0", " ")
+    assert "Appeal to the postal administration (12305)" in header
+    assert "(rests on a replaced rule, the rule in force not read)" in header
+    tip = replaced_basis_text("postal.appeal", case.shipment.shipped_at)
+    assert tip == (
+        "Rests on 《邮政业消费者申诉处理办法》第九条 (2014), replaced from 2020-10-01 by 《邮政业用户申诉处理办法》, "
+        "whose text was not available: not the rule in force"
+    )
+    assert replaced_basis_text("civil.limitation", case.shipment.shipped_at) == ""
+
+
+def test_the_outcome_dialog_works_out_the_day_for_performance_from_a_judgments_term(window, ctx):
+    """With the judgment's service on record, typing 「判决生效之日起十日内」 into what was decided shows the day it
+    gives and how, in place of the warning that nothing is watched."""
+    import dataclasses
+
+    from casefile.core.model import Side
+
+    with ctx.library.edit(NUMBER) as writer:
+        judgment = Proceeding(
+            venue=Venue.COURT, result=ProceedingResult.JUDGMENT, served_at=datetime(2026, 9, 16, 15, 0, tzinfo=CST)
+        )
+        writer.update(dataclasses.replace(writer.case, our_side=Side.COMPLAINANT))
+        writer.case.workflow.proceedings.append(judgment)
+        writer.update(writer.case)
+    tab = handling_tab(window)
+    tab.set_case(NUMBER)
+    dialog = tab.record_outcome()
+    fields = form(dialog)
+    (hint,) = [w for w in dialog.findChildren(type(dialog.error)) if w.objectName() == "unwatched"]
+    pick(fields["Outcome"], "decision")
+    fields["Amount to pay or refund (yuan)"].setText("2000")
+    pick(fields["Paid by"], "respondent")
+    pick(fields["Paid to"], "complainant")
+    assert not hint.isHidden() and "No enforcement period" in hint.text()
+    fields["What was agreed or decided"].setText("被告于本判决生效之日起十日内退款2000元")
+    assert not hint.isHidden() and hint.text().startswith(
+        "Perform by 2026-10-12, worked out from 「本判决生效之日起十日内」 counted from 2026-10-02, "
+        "the judgment served on 2026-09-16 taking effect once its time to appeal ran out on 2026-10-01"
+    ), hint.text()
+    assert "the enforcement period is watched from it" in hint.text()
+    fields["Perform by"].check.setChecked(True)
+    assert hint.isHidden()
+    dialog.reject()

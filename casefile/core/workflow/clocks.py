@@ -448,6 +448,35 @@ def add_months(start: date, months: int) -> date:
     return date(year, month + 1, min(start.day, last))
 
 
+def replaced_basis(key: str, started: date) -> law.Law | None:
+    """The replaced text that clock ``key``, started on ``started``, rests on: the law of the version applied when
+    it was no longer in force that day, because the table holds no version from the text that replaced it (that
+    text could not be read). None when the version applied was in force when the clock started.
+
+    The 12305 year is the case today: it rests on the 2014 邮政业消费者申诉处理办法 art. 9(6), replaced from
+    2020-10-01 by the 邮政业用户申诉处理办法, whose text was not found. Wherever such a clock is shown it says so,
+    never passing the old rule off as the law in force (:func:`replaced_basis_note`)."""
+    rule = rule_for(key, started)
+    if not rule.period:
+        return None
+    rests_on = law.article(rule.period).law
+    return rests_on if rests_on.until is not None and rests_on.until < started else None
+
+
+def replaced_basis_note(key: str, started: date) -> str:
+    """What ``casefile due`` says of a clock resting on a replaced text (:func:`replaced_basis`), "" otherwise:
+    the article, the day it stopped being in force, what replaced it, and that its text was not available."""
+    old = replaced_basis(key, started)
+    if old is None:
+        return ""
+    cited = law.cite(rule_for(key, started).period, short=True)
+    successor = law.LAWS[old.replaced_by].short_name if old.replaced_by else "a later text"
+    return (
+        f"rests on {cited} ({old.effective.year}), replaced from {(old.until or started) + timedelta(days=1)} by "
+        f"《{successor}》, whose text was not available: not the rule in force, check it"
+    )
+
+
 def citation(rule: ClockRule, *, short: bool = True) -> str:
     """The articles a rule rests on, as printed: 《民事诉讼法》第一百七十一条、第八十五条."""
     return law.cite_many(rule.articles, short=short) if rule.articles else ""

@@ -25,16 +25,17 @@ import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from casefile.core import law
 from casefile.core.listing import LIMITATION, START_DOUBT
 from casefile.core.model import Case, CaseType, Channel, EventKind, PartyKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CONSUMER_RIGHTS, CST, RESPONSE_RULES, Bound, Deadline, Interval, compute
 from casefile.core.workflow.limitation import Limitation, describe, limitation, source_name
-from casefile.core.workflow.records import OutcomeKind, Proceeding, ProceedingResult, Venue
+from casefile.core.workflow.records import Outcome, OutcomeKind, Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
     from casefile.core.library import Library
@@ -131,7 +132,7 @@ def case_clocks(case: Case, now: datetime | None = None, calendar: WorkCalendar 
             stopped_at=_first(closed.at if closed else None, end),
             ref=ref,
         )
-        for key, started, met, pauses, ref, end in _starts(case)
+        for key, started, met, pauses, ref, end in _starts(case, cal)
     ]
     return sorted(states, key=lambda s: s.deadline.remind_at)
 
@@ -214,15 +215,16 @@ def _state(
 Start = tuple[str, datetime, datetime | None, tuple[Interval, ...], str, datetime | None]
 
 
-def _starts(case: Case) -> Iterator[Start]:
-    """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts."""
+def _starts(case: Case, cal: WorkCalendar) -> Iterator[Start]:
+    """(clock key, start, the awaited act's time or None, pauses, reference) for each clock the record starts, its
+    notes counted on the calendar ``cal`` the deadlines are."""
     if case.promise_runs:  # our user's own complaint (a merchant's claim) carries no promise of theirs
         yield RESPONSE_RULES[case.priority.value], case.complained_at, responded(case), (), "", None
     received = case.transaction.received_at
     if received is not None and seven_day_return_runs(case):
         note = DISTANCE_UNKNOWN if bought_at_distance(case) is None else ""
         yield "consumer.no-reason-return", received, _returned(case, received), (), note, None
-    yield from _courier(case)
+    yield from _courier(case, cal)
     for p in case.workflow.proceedings:
         yield from _proceeding(case, p)
     outcome = case.workflow.outcome
@@ -230,12 +232,19 @@ def _starts(case: Case) -> Iterator[Start]:
     # body's 调解书 (民事诉讼法 arts. 100, 250: any 法律文书), not on the parties' own agreement.
     # The two years to apply (民事诉讼法 art. 250) are the payee's right: when our side is the one ordered to pay,
     # the day to pay by is our deadline instead (court.performance, overdue once passed unpaid).
-    if outcome is not None and outcome.perform_by is not None and enforceable(case):
-        paid = case.workflow.payments
-        owed = outcome.amount
-        done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
-        key = "court.performance" if _we_pay(case) else "court.enforcement"
-        yield key, outcome.perform_by, done, (), "", None
+    # With no day entered, the day a decision's 「判决生效之日起十日内」 gives is worked out from the record when it can
+    # be (performance_day), and the clock says how.
+    if outcome is not None and enforceable(case):
+        perform_by, how = outcome.perform_by, ""
+        derived = performance_day(case, outcome, cal) if perform_by is None else None
+        if derived is not None:
+            perform_by, how = datetime.combine(derived.day, time(), CST), derived.how
+        if perform_by is not None:
+            paid = case.workflow.payments
+            owed = outcome.amount
+            done = paid[-1].at if paid and owed is not None and case.workflow.paid() >= owed else None
+            key = "court.performance" if _we_pay(case) else "court.enforcement"
+            yield key, perform_by, done, (), how, None
     # The limitation period is the claimant's right: a store complained to (our side the respondent) has no such
     # deadline, and the consumer's period, counted from the earliest day, is no ground for it to refuse a claim.
     if case.side is not Side.RESPONDENT:
@@ -295,13 +304,145 @@ def _we_pay(case: Case) -> bool:
     return outcome is not None and side is not None and outcome.payer.strip() == side.value
 
 
+# A decision's term for performance counted from its taking effect or its service: 「判决生效之日起十日内」,
+# 「本裁决生效之日起十日内」, 「于本判决送达之日起十五日内」 (digits or Chinese numerals).
+_PERFORM_TERM = re.compile(
+    r"(?:本?(?:判决|裁决)书?)?(生效|送达)之日起\s*([0-9]{1,3}|[一二三四五六七八九十两]{1,4})\s*[日天]内"
+)
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _term_days(text: str) -> int | None:
+    """十 → 10, 十五 → 15, 三十 → 30, 7 → 7; None for what is not a number of days."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return _NUMERALS.get(text) if len(text) == 1 else None
+    if (tens and tens not in _NUMERALS) or (ones and ones not in _NUMERALS):
+        return None
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
+@dataclass(frozen=True)
+class PerformanceDay:
+    """The last day for performance worked out from a decision's term (``outcome`` summary) and the record's dates,
+    when no day was entered: what the enforcement period (or, when our side pays, our day to pay) starts from."""
+
+    day: date  # the last day for performance, counted unmoved (the earlier, the safe one)
+    term: str  # the words it was read from: 判决生效之日起十日内
+    counted_from: str  # "effective" (the decision took effect) or "served" (it was served)
+    base: date  # the day the term runs from: the day it took effect, or the day of service
+    served: date  # the day the decision was served on our side
+    decided: date | None  # the day an award was made (it takes effect that day)
+    appeal_ran_out: date | None  # a first-instance judgment's last day to appeal, unmoved: it took effect after it
+    articles: tuple[str, ...]  # why it took effect then, and where the enforcement period starts (law ids)
+
+    @property
+    def how(self) -> str:
+        """How it was derived, as ``casefile due`` shows the clock's reference."""
+        if self.counted_from == "served":
+            base = f"from its service on our side {self.served.isoformat()} (the other side's may be later)"
+        elif self.decided is not None:
+            base = f"from the award made {self.decided.isoformat()}, in effect that day"
+        elif self.appeal_ran_out is not None:
+            base = (
+                f"from {self.base.isoformat()}, the judgment served {self.served.isoformat()} taking effect once its "
+                f"time to appeal ran out unappealed {self.appeal_ran_out.isoformat()} (the other side's service may "
+                "be later)"
+            )
+        else:
+            base = f"from {self.base.isoformat()}, the second-instance judgment served, final"
+        cited = law.cite_many(self.articles, short=True)
+        return f"perform by {self.day.isoformat()} derived from 「{self.term}」 {base}, counted unmoved ({cited})"
+
+
+def performance_day(case: Case, outcome: Outcome, calendar: WorkCalendar | None = None) -> PerformanceDay | None:
+    """The last day for performance of a decision whose term names no calendar day (「判决生效之日起十日内」), from the
+    record: the term in ``outcome``'s summary, counted (start day excluded, 民法典 art. 201) from the day the decision
+    took effect or was served. Only for a decision (a judgment of a court, an award) with a day entered for neither;
+    None when the record cannot tell.
+
+    When it took effect: an award on the day it was made (仲裁法 art. 70); a second-instance judgment (one whose
+    filing used the appeal of an earlier judgment or ruling on record) when served, final (民事诉讼法 art. 182); a
+    first-instance judgment once the 15 days to appeal from its service on our side ran out with no appeal on record
+    (art. 158), the day after the last day counted unmoved. Every day is counted unmoved and from our side's service:
+    the other side's service may come later, so the real day can be later, never earlier — the enforcement period
+    (art. 250 para. 2: from the last day of performance) is never shown later than it runs."""
+    if outcome.perform_by is not None or outcome.kind is not OutcomeKind.DECISION:
+        return None
+    found = _PERFORM_TERM.search(outcome.summary)
+    days = _term_days(found.group(2)) if found else None
+    if found is None or not days:
+        return None
+    p = _decision(case)
+    if p is None or p.served_at is None:
+        return None
+    served = p.served_at.astimezone(CST).date()
+    decided = p.decided_at.astimezone(CST).date() if p.venue is Venue.ARBITRATION and p.decided_at else None
+    appeal_ran_out = None
+    articles: tuple[str, ...] = ()
+    if found.group(1) == "送达":
+        base, counted_from = served, "served"
+    elif p.venue is Venue.ARBITRATION:
+        if decided is None:
+            return None
+        base, counted_from, articles = decided, "effective", ("arbitration.award-effective",)
+    elif _appealed_from(case, p, calendar):
+        base, counted_from, articles = served, "effective", ("civil-procedure.182",)
+    else:
+        if _next_filed(case, p, Venue.COURT) is not None:  # appealed: not in effect on the appeal's expiry
+            return None
+        act_by = compute("court.appeal-judgment", p.served_at, calendar=calendar).act_by
+        assert act_by is not None  # our user's deadline: it has a safe day
+        appeal_ran_out = act_by
+        base, counted_from, articles = act_by + timedelta(days=1), "effective", ("civil-procedure.158",)
+    return PerformanceDay(
+        day=base + timedelta(days=days),
+        term=found.group(0),
+        counted_from=counted_from,
+        base=base,
+        served=served,
+        decided=decided,
+        appeal_ran_out=appeal_ran_out,
+        articles=(*articles, "civil-code.201", "civil-procedure.enforcement-start"),
+    )
+
+
+def _decision(case: Case) -> Proceeding | None:
+    """The decision the outcome records: the last judgment of a court or award of an arbitration body on record."""
+    decisions = [
+        p
+        for p in case.workflow.proceedings
+        if (p.venue is Venue.COURT and p.result is ProceedingResult.JUDGMENT)
+        or (p.venue is Venue.ARBITRATION and p.result is ProceedingResult.AWARD)
+    ]
+    return decisions[-1] if decisions else None
+
+
+def _appealed_from(case: Case, p: Proceeding, calendar: WorkCalendar | None) -> bool:
+    """Whether court proceeding ``p`` is an appeal: filed after an earlier court judgment or ruling on record was
+    served, within the time to appeal it."""
+    if p.filed_at is None:
+        return False
+    for q in case.workflow.proceedings:
+        if q is p or q.venue is not Venue.COURT or q.served_at is None:
+            continue
+        key = appeal_clock(q)
+        if key is not None and q.served_at <= p.filed_at < compute(key, q.served_at, calendar=calendar).due:
+            return True
+    return False
+
+
 def unwatched_award(case: Case) -> bool:
-    """Whether an enforceable outcome awards our side an amount still unpaid with no day for performance entered:
-    no enforcement period can be watched (a judgment's usual 「判决生效之日起十日内」 names no calendar day), so
+    """Whether an enforceable outcome awards our side an amount still unpaid with no day for performance entered
+    nor one the record lets work out (:func:`performance_day`): no enforcement period can be watched, so
     ``outcome`` warns and closing asks, as for an open right."""
     outcome = case.workflow.outcome
     side = case.side
     if outcome is None or outcome.perform_by is not None or not enforceable(case) or side is None:
+        return False
+    if performance_day(case, outcome) is not None:
         return False
     if outcome.payee.strip() != side.value or not outcome.amount:
         return False
@@ -446,7 +587,7 @@ def _returned(case: Case, received: datetime) -> datetime | None:
 NO_WAIT = "appeal without waiting for the courier's 7-day reply, due "
 
 
-def _courier(case: Case) -> Iterator[Start]:
+def _courier(case: Case, cal: WorkCalendar) -> Iterator[Start]:
     """The courier's 7-day reply runs from each complaint lodged with it; its reply is the carrier's first answer
     after it (``carrier_reply``, the rule the 12305 appeal prints the answer by). The one year for an appeal to
     12305 runs from the shipping day (交寄), used by the appeal filed with the postal administration: once a claim
@@ -467,8 +608,8 @@ def _courier(case: Case) -> Iterator[Start]:
     if shipped is not None and (complaints or appeals or ours):
         note = ""
         if waiting and not appeals:
-            safe = compute("postal.appeal", shipped).act_by
-            reply_by = max(compute("courier.reply", at).last_day for at in waiting)
+            safe = compute("postal.appeal", shipped, calendar=cal).act_by
+            reply_by = max(compute("courier.reply", at, calendar=cal).last_day for at in waiting)
             if safe is not None and reply_by > safe:
                 note = f"{NO_WAIT}{reply_by.isoformat()}"
         yield "postal.appeal", shipped, (min(appeals) if appeals else None), (), note, None

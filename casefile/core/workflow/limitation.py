@@ -135,7 +135,9 @@ def limitation(case: Case) -> Limitation:
 
     Interruptions are walked in date order, each restarting the period only if it came before the end of the period
     then running (民法典 art. 195 interrupts a period that runs; once it has run, a later demand restarts nothing —
-    only the obligor's agreeing to perform after it bars its defence, art. 192, which the record cannot tell)."""
+    only the obligor's agreeing to perform after it, or performing, bars its defence: 民法典 art. 192 para. 2, and
+    最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定 art. 19 para. 1, an expression of consent or a voluntary
+    performance; the record cannot tell either)."""
     safe = limitation_start(case)
     order = list(Source)
     # The harm was known at the latest when complained of: a day recorded after the complaint (a second failure, a
