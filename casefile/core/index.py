@@ -98,6 +98,9 @@ class CaseRow(Base):
     exhibit_count: Mapped[int] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(Integer)
     search_text: Mapped[str] = mapped_column(Text)
+    # Whether the record names our side (Case.our_side): when it does not, the case is read as the organisation's
+    # the settings name (Case.side), and its rows are worked out again when they name another.
+    side_recorded: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ExhibitRow(Base):
@@ -243,6 +246,9 @@ class Index:
         self.path = path
         self.engine: Engine = self._connect()
         self.needs_rebuild = False
+        # Built for another organisation than the one the cases are read as kept by now (the settings changed): the
+        # rows of the cases that record no side of their own are to be worked out again (Library.read_sides_again).
+        self.organisation_changed = False
         try:
             self._prepare()
         except DatabaseError as exc:
@@ -279,6 +285,8 @@ class Index:
                     self.needs_rebuild = True
                     return
                 version = int(row.value)
+                noted = session.get(Meta, "organisation")
+                built_for = None if noted is None else noted.value
         except OperationalError as exc:
             raise StorageError("cannot open the library index {path}: {orig}", path=self.path, orig=exc.orig) from exc
         if version > SCHEMA_VERSION:
@@ -293,24 +301,24 @@ class Index:
             self._prepare()
             self.needs_rebuild = True
             return
-        if self.note_organisation():
-            self.needs_rebuild = True
+        self.organisation_changed = built_for != organisation_key()
 
     def note_organisation(self) -> bool:
-        """Note the organisation the cases are read as kept by (casefile.core.model.organisation) in the index;
-        True when it is not the one the index was built for: the clocks of the cases that record no side of their
-        own (their response promise) are to be worked out again."""
+        """Note that the rows are worked out for the organisation the cases are read as kept by now
+        (casefile.core.model.organisation): once every case that records no side of its own has been read again
+        as its (or the whole index rebuilt). True when the index was noted for another one."""
         key = organisation_key()
         try:
             with Session(self.engine) as session:
                 row = session.get(Meta, "organisation")
-                if row is not None and row.value == key:
-                    return False
-                session.merge(Meta(key="organisation", value=key))
-                session.commit()
+                noted = row is not None and row.value == key
+                if not noted:
+                    session.merge(Meta(key="organisation", value=key))
+                    session.commit()
         except OperationalError as exc:
             raise StorageError("cannot open the library index {path}: {orig}", path=self.path, orig=exc.orig) from exc
-        return True
+        self.organisation_changed = False
+        return not noted
 
     def close(self) -> None:
         self.engine.dispose()
@@ -432,6 +440,16 @@ class Index:
         except (OperationalError, DatabaseError) as exc:
             raise _write_error(exc, self.path) from exc
         return bool(getattr(found, "rowcount", 0))
+
+    def sides_not_recorded(self) -> list[str]:
+        """The cases whose record names no side of their own, in case order: those whose rows follow the
+        organisation the cases are read as kept by."""
+        stmt = select(CaseRow.number).where(CaseRow.side_recorded.is_(False)).order_by(CaseRow.sort_key, CaseRow.number)
+        try:
+            with Session(self.engine) as session:
+                return list(session.scalars(stmt))
+        except (OperationalError, DatabaseError) as exc:
+            raise _write_error(exc, self.path) from exc
 
     def numbers(self) -> set[str]:
         try:
@@ -634,6 +652,7 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True, earlier: s
         "earlier_contacts": earlier,
         "revision": case.revision,
         "search_text": search,
+        "side_recorded": case.our_side is not None,
     }
     if counted:
         row["exhibit_count"] = sum(1 for e in case.exhibits if not e.withdrawn)

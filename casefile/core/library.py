@@ -829,6 +829,8 @@ class Library:
         if library.index.needs_rebuild:
             library.reindex()
         else:
+            if library.index.organisation_changed:  # the settings name another organisation than last time
+                library.read_sides_again()
             library.reconcile_index()
         return library
 
@@ -1689,6 +1691,7 @@ class Library:
         except IndexWriteError as exc:
             raise StorageError("the library index could not be rebuilt: {reason}", reason=exc.message) from exc
         self.index.needs_rebuild = False
+        self.index.note_organisation()
         if not self.read_only:
             from casefile.core.search.indexing import rebuild
 
@@ -1702,17 +1705,19 @@ class Library:
     def read_sides_again(self) -> int:
         """Work out the index's rows and clocks again for the cases that record no side of their own, read as the
         organisation the settings now name keeps them (casefile.core.model.organisation): the settings named
-        another. Returns how many cases were read again; the case folders are not written to."""
+        another. Only those cases are read (the index says which): a library shared by two organisations' installs
+        costs what their cases are at each switch, not the whole library. Returns how many cases were read again;
+        the case folders are not written to."""
         count = 0
-        for number in self.case_numbers():
-            case, _reason = self._indexable(number)
-            if case is None or case.our_side is not None:
-                continue
-            try:
+        try:
+            for number in self.index.sides_not_recorded():
+                case, _reason = self._indexable(number)
+                if case is None:
+                    continue  # its folder gone: reconciling drops its rows
                 self.index.upsert(case, exhibits=())
-            except IndexWriteError as exc:
-                raise StorageError("the library index could not be updated: {reason}", reason=exc.message) from exc
-            count += 1
+                count += 1
+        except IndexWriteError as exc:
+            raise StorageError("the library index could not be updated: {reason}", reason=exc.message) from exc
         self.index.note_organisation()
         return count
 

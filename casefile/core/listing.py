@@ -58,7 +58,9 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 发来…) does not meet the response promise.
 # 18: the seven-day return follows where the goods were bought (a shop named: none; not told: the consumer
 # side's runs, noted 是否网购未记录), is used only by a request to the respondent, and runs for no organisation buying.
-SCHEMA_VERSION = 18
+# 19: a case's row says whether its record names our side (cases.side_recorded): the settings naming another
+# organisation, only the cases that do not are worked out again, not the whole library.
+SCHEMA_VERSION = 19
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 # In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.

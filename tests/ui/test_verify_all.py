@@ -12,7 +12,14 @@ from casefile.core.evidence import add_files
 from PySide6.QtCore import QTimer
 
 
-def test_verify_all_keeps_the_window_running_and_lists_only_the_problems(ctx, qtbot, tmp_path):
+def test_verify_all_keeps_the_window_running_and_lists_only_the_problems(ctx, qtbot, tmp_path, monkeypatch):
+    """Counted in the window's own time, not on the wall clock: on a loaded machine (two cores, several runs) the
+    window's thread waited most of a second at times, idle in its event loop, while the verification's thread ran
+    (the cores busy, Python's interpreter lock held), which says nothing of what the window does. That the window
+    runs while the verification is under way is shown by a handshake instead."""
+    import threading
+
+    from casefile.ui import main_window
     from casefile.ui.main_window import MainWindow
 
     for _ in range(300):
@@ -24,27 +31,46 @@ def test_verify_all_keeps_the_window_running_and_lists_only_the_problems(ctx, qt
     os.chmod(stored, 0o644)
     stored.write_text("被修改过的记录", "utf-8")
 
+    # Halfway, the verification waits until the window has shown it runs meanwhile (a handshake, not a delay).
+    verify_case = main_window.verify_case
+    on_gui: list[str] = []
+    halfway, go_on = threading.Event(), threading.Event()
+
+    def held(library, number, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(number)
+        if number == "202611-150":
+            halfway.set()
+            go_on.wait(30)
+        return verify_case(library, number, **kwargs)
+
+    monkeypatch.setattr(main_window, "verify_case", held)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     ctx.reads.synchronous = False  # the real worker thread, as in the app
-    ticks: list[float] = []
+    ticks: list[float] = []  # the window's thread's own time (what it spent working) at each tick
     timer = QTimer(window)
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.timeout.connect(lambda: ticks.append(time.thread_time()))
     timer.start(20)
     try:
         window.verify(all_cases=True)
+        qtbot.waitUntil(halfway.is_set, timeout=120_000)
+        seen = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) > seen + 3)  # the window ticks while the verification is under way
+        go_on.set()
         qtbot.waitUntil(lambda: getattr(window, "verify_results", None) is not None, timeout=120_000)
-        finished = time.monotonic()
-        qtbot.wait(300)  # what runs on the window's thread once the worker is done
+        shown = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) > shown + 3)  # and still ticks once the result is shown
     finally:
+        go_on.set()
         ctx.reads.wait()
         timer.stop()
 
-    # The clock kept ticking throughout: no stretch of a second without the event loop running.
+    assert on_gui == []  # every case verified on the worker thread
+    # No stretch of half a second of work on the window's thread between two ticks.
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) > 10 and max(gaps) < 1.0, f"the window stalled for {max(gaps):.1f} s"
-    assert ticks[-1] > finished + 0.1  # and it still ticks after the result is shown
+    assert max(gaps) < 0.5, f"the window worked {max(gaps):.1f} s between two ticks"
 
     results = window.verify_results
     assert results.isVisible() and results.windowTitle() == "Verification results"
