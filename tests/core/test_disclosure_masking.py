@@ -719,6 +719,51 @@ def test_real_divisions_named_like_a_street_or_a_shop_are_kept(address, kept):
     assert mask_address(address) == kept + "****"
 
 
+# A functional zone (工业园区, 高新区, 经开区, 自贸区, 国家级新区) is no division of GB/T 2260: the province and the
+# city before it are kept, the zone and the street masked. The districts named 新区 (浦东新区, 滨海新区) are divisions.
+@pytest.mark.parametrize(
+    ("address", "kept"),
+    [
+        ("江苏省苏州市苏州工业园区星湖街328号", "江苏省苏州市"),
+        ("陕西省西安市高新区锦业路1号", "陕西省西安市"),
+        ("安徽省合肥市经开区翡翠路88号", "安徽省合肥市"),
+        ("上海市自贸区张江路88号", "上海市"),
+        ("上海自贸区临港新片区环湖西二路888号", "上海"),
+        ("北京经济技术开发区荣华中路1号院2号楼", "北京"),
+        ("天津经济技术开发区第三大街1号", "天津"),
+        ("河南省郑州市郑东新区商务外环路1号", "河南省郑州市"),
+        ("重庆市两江新区金开大道1号", "重庆市"),
+        ("广东省深圳市前海深港合作区前湾一路1号", "广东省深圳市"),
+        ("湖北省武汉市东湖新技术开发区光谷大道1号", "湖北省武汉市"),
+        ("辽宁省大连市金普新区金马路1号", "辽宁省大连市"),
+        ("天津市滨海新区第三大街15号", "天津市滨海新区"),
+        ("上海市浦东新区张江镇祖冲之路100号", "上海市浦东新区"),
+        ("广东省清远市清新区太和镇1号", "广东省清远市清新区"),
+    ],
+)
+def test_a_functional_zone_is_masked_with_the_street_and_its_city_kept(address, kept):
+    assert mask_address(address) == kept + "****"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "寄到江苏省苏州市苏州工业园区星湖街328号",
+        "收货地址 陕西省西安市高新区锦业路1号",
+        "地址:合肥经开区翡翠路88号",
+        "北京经济技术开发区荣华中路1号院2号楼",
+        "深圳前海深港合作区前湾一路1号A栋201室",
+        "送到上海市中国(上海)自由贸易试验区张江路88号3楼",
+    ],
+)
+def test_no_street_of_a_functional_zone_shows_in_text(library, text):
+    shown = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text)
+    assert not any(street in shown for street in ("星湖街", "锦业路", "翡翠路", "荣华中路", "前湾一路", "张江路")), (
+        shown
+    )
+    assert "****" in shown
+
+
 # A party's people follow the party: the legal representative the record gives an organisation is shown wherever
 # the organisation is (a court's and an arbitration's packets show both parties complete, spec §6.3), and masked
 # where it is not.

@@ -570,10 +570,19 @@ _DISTRICT = (
     rf"|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场域]|集(?![美安贤宁贸])))"
 )
 _GAP = "[ \t\u3000]*"
-# What names a street, a village, an estate, a building or a shop, never a province, a city or a district.
+# The functional zones a city sets up (苏州工业园区, 西安高新区, 上海自贸区, 合肥经开区, 两江新区) are no division of
+# GB/T 2260: masked with the street, as anything after the district is. The province and the city before one are kept
+# (北京经济技术开发区… → 北京****), though not followed by a district.
+_ZONE_ENDINGS = "|".join(
+    ("新区", "开发区", "高新区", "经开区", "工业区", "工业园区", "产业园区", "科技园区", "自贸区", "自贸片区", "保税区")
+    + ("保税港区", "合作区", "试验区", "示范区", "度假区")
+)
+_ZONE = re.compile(rf"[^\d\sA-Za-z路街巷弄号栋幢楼室层村镇]{{0,12}}?(?:{_ZONE_ENDINGS})")
+# What names a street, a village, an estate, a building, a shop or a functional zone, never a province, a city or a
+# district.
 _NOT_ADMIN = re.compile(
     "路|街|巷|弄|胡同|号|栋|幢|楼|室|层|单元|村|镇|乡|组|院|苑|园|花园|公寓|大厦|广场|中心|小区|社区|校区|景区|厂区|片区|街区|"
-    "商场|超市|门市|菜市|集市"
+    f"商场|超市|门市|菜市|集市|{_ZONE_ENDINGS}"
 )
 # Real prefectures, counties and districts whose names hold such a word (厦门市, 桐乡市, 镇江市, 鼓楼区, 路桥区): every
 # name of the national table of administrative divisions (GB/T 2260, with Taiwan's 桃园市) that the list above would
@@ -583,6 +592,9 @@ _ADMIN_EXCEPTIONS = frozenset(
     {
         "上街区",
         "下花园区",
+        "浦东新区",
+        "滨海新区",
+        "清新区",
         "东乡县",
         "东乡族自治县",
         "丰镇市",
@@ -710,9 +722,15 @@ def address_region(address: str) -> str:
     end = _admin_part(_DISTRICT_RE, text, at)
     if end >= 0:
         at = end
-    if at == province and province and not _ADMIN_SUFFIX.search(text[:province]):
+    if at == province and province and not _ADMIN_SUFFIX.search(text[:province]) and not _zone_at(text, at):
         return ""  # 江西 with no city or district after it: the start of 江西路, not a province
     return text[:at].rstrip()
+
+
+def _zone_at(text: str, at: int) -> bool:
+    """Whether a functional zone (:data:`_ZONE`) is written at ``at``, after spaces."""
+    gap = _GAP_RE.match(text, at)
+    return _ZONE.match(text, gap.end() if gap is not None else at) is not None
 
 
 def mask_address(address: str) -> str:
