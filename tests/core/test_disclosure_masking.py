@@ -600,6 +600,10 @@ def test_what_follows_a_speaker_or_names_a_business_is_not_masked(library, text)
         ("您好，客服：欧阳娜娜很高兴为您服务", "欧阳娜娜"),
         ("受理人：仉督红", "仉督红"),
         ("快递员：第五强", "第五强"),
+        ("发货人：冼文杰", "冼文杰"),
+        ("收方：郗强 寄方：某某数码", "郗强"),
+        ("下单人：亓官明", "亓官明"),
+        ("掌柜郗强说可以退", "郗强"),
     ],
 )
 def test_a_name_after_a_role_or_a_party_label_is_masked_whatever_the_surname(library, text, name):

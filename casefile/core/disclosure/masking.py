@@ -490,7 +490,7 @@ _NAME_END = (
 )
 _GAP_IN_LABEL = "[ \t\u3000]*[:：]?[ \t\u3000]*"  # 收件人：李四, 收件人: 李四, 收件人 李四, 收件人李四
 _NAME_LABEL = re.compile(
-    r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户|机主)(?=姓名)|开户名|户名|"
+    r"(?:收件人|收货人|寄件人|发件人|发货人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户|机主)(?=姓名)|开户名|户名|"
     rf"持卡人|姓名)(?:姓名)?{_GAP_IN_LABEL}"
     # A name of two to four characters, or one written in parts (阿卜杜热合曼·买买提明).
     rf"([\u4e00-\u9fa5]{{1,10}}·[\u4e00-\u9fa5·]{{1,20}}?|[\u4e00-\u9fa5·]{{2,4}}?){_NAME_END}",
@@ -503,12 +503,14 @@ _NAME_LABEL = re.compile(
 # chat.
 _ROLE_LABEL = re.compile(
     r"(?:(?:快递员|快递小哥|配送员|派件员|派送员|收派员|揽收员|揽件员|送货员|业务员|营业员|理赔员|理赔专员|骑手|司机|店员|店长|"
-    r"店主|老板娘|老板|维修员|技术员|安装师傅|客服专员|客服|售后|经办人|经手人|承办人|受理人|处理人|对接人|接待人|登记人)"
+    r"店主|老板娘|老板|掌柜|维修员|技术员|安装师傅|客服专员|客服|售后|经办人|经手人|承办人|受理人|处理人|对接人|接待人|"
+    r"登记人)"
     rf"{_GAP_IN_LABEL}"
     # A party's label is also a noun of every complaint's prose (被投诉人经营的…, 与客户通话): a name follows it after
     # a colon or a space only.
-    r"|(?:客户|顾客|买家|卖家|买方|卖方|商家|店家|用户|消费者|会员|业主|住户|车主|户主|机主|被投诉人|投诉人|申诉人|"
-    r"被申请人|申请人|当事人|举报人|报案人)(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+))"
+    r"|(?:客户|顾客|买家|卖家|买方|卖方|购买方|购买人|订购人|下单人|商家|店家|用户|消费者|会员|业主|住户|车主|户主|机主|"
+    r"报修人|收方|寄方|被投诉人|投诉人|申诉人|被申请人|申请人|委托人|当事人|举报人|报案人)"
+    r"(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+))"
     rf"((?:{'|'.join(sorted(_SURNAMES_COMPOUND, key=len, reverse=True))}|[{''.join(sorted(_SURNAMES))}])"
     # A given name is none of these: words that follow a name (说, 已, 的…), words of a chat (吗, 您…), and the
     # endings of a place, a product or a business (东莞仓, 曲面屏, 米色款, 某某店).
@@ -717,7 +719,7 @@ _NOT_A_NAME = (
     "您",
 )
 # Every label above holds one of these characters: text without any is not searched for them.
-_NAME_LABEL_HINT = re.compile("[人名员哥手机傅户客家方者服后长主板]")
+_NAME_LABEL_HINT = re.compile("[人名员哥手机傅户客家方者服后长主板柜]")
 
 
 def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
