@@ -6,7 +6,7 @@ import pytest
 from casefile_testing import filed_case, make_case
 
 from casefile.core.disclosure import DisclosureReport, disclosure_for
-from casefile.core.disclosure.masking import Kind, Masker, find_personal, mask_address, mask_phone
+from casefile.core.disclosure.masking import Kind, Masker, find_personal, mask_address, mask_name, mask_phone
 from casefile.core.model import case_from_data, case_to_data
 from casefile.core.venues import Venue
 
@@ -561,7 +561,7 @@ def test_every_label_a_picture_check_knows_is_known_in_text(library, text, name)
 
     masker = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION))
     assert name not in masker.text(text)
-    assert [s.masked for s in shown_in(masker, text) if s.kind is Kind.NAME] == [name[0] + "*" * (len(name) - 1)]
+    assert [s.masked for s in shown_in(masker, text) if s.kind is Kind.NAME] == [mask_name(name)]
 
 
 @pytest.mark.parametrize(
@@ -575,6 +575,94 @@ def test_every_label_a_picture_check_knows_is_known_in_text(library, text, name)
 )
 def test_what_follows_a_speaker_or_names_a_business_is_not_masked(library, text):
     assert Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
+
+
+# After-sales chats, waybills and complaint forms name a person by their part in the sale or the complaint (客户,
+# 买家, 卖家, 顾客, 消费者, 投诉人…), or by their job (快递员, 店员, 客服), whatever their surname.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("客户：郗强说手机坏了", "郗强"),
+        ("客户:郗强说手机坏了", "郗强"),
+        ("客户 郗强说手机坏了", "郗强"),
+        ("买家：张伟", "张伟"),
+        ("买家: 张伟\n", "张伟"),
+        ("卖家：王小明 13900001111", "王小明"),
+        ("顾客：李娜", "李娜"),
+        ("消费者：赵敏，电话13900001111", "赵敏"),
+        ("联系人：郗强", "郗强"),
+        ("投诉人：亓官明", "亓官明"),
+        ("买方：王芳\u3000卖方：某某数码旗舰店", "王芳"),
+        ("快递员郗强来取件", "郗强"),
+        ("店员亓官明说不能退", "亓官明"),
+        ("客服欧阳娜娜", "欧阳娜娜"),
+        ("您好，客服欧阳娜娜为您服务", "欧阳娜娜"),
+        ("您好，客服：欧阳娜娜很高兴为您服务", "欧阳娜娜"),
+        ("受理人：仉督红", "仉督红"),
+        ("快递员：第五强", "第五强"),
+        ("发货人：冼文杰", "冼文杰"),
+        ("收方：郗强 寄方：某某数码", "郗强"),
+        ("下单人：亓官明", "亓官明"),
+        ("掌柜郗强说可以退", "郗强"),
+    ],
+)
+def test_a_name_after_a_role_or_a_party_label_is_masked_whatever_the_surname(library, text, name):
+    shown = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text)
+    assert name not in shown and mask_name(name) in shown, shown
+
+
+# What follows a role or a speaker's label in a chat is most often no name: it stays as written.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "快递员来了",
+        "客服说明天",
+        "店员已经",
+        "快递员明天来",
+        "快递员马上到",
+        "快递员高兴地说",
+        "快递员第五次来",
+        "客服安排了补发",
+        "客服：方便的话拍个视频",
+        "客户：谢谢",
+        "客户：何时发货？",
+        "客户：周一吧",
+        "买家：包邮吗",
+        "卖家：江浙沪包邮",
+        "卖家：某某数码专营店",
+        "卖家：东莞仓发货",
+        "客服：曲面屏",
+        "客户：麻烦快点",
+        "被投诉人经营的淘宝店铺",
+        "邮政业用户申诉书",
+        "与客户通话",
+        "被投诉人向投诉人支付1,299.00元",
+    ],
+)
+def test_an_everyday_word_after_a_role_or_a_speaker_is_not_masked(library, text):
+    assert Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text) == text
+
+
+# A masked name says 张* or 张**, however long the name: neither its length nor a cell's width of stars.
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [
+        ("张三", "张*"),
+        ("张小明", "张**"),
+        ("欧阳娜娜", "欧**"),
+        ("阿卜杜热合曼·买买提明", "阿**"),
+        ("Muhammad Ali", "M***"),
+    ],
+)
+def test_a_masked_name_is_capped_whatever_its_length(library, name, masked):
+    from casefile.core.disclosure.masking import masked_party
+    from casefile.core.model import Party, PartyKind
+
+    assert mask_name(name) == masked
+    assert masked_party(Party(kind=PartyKind.PERSON, name=name)).name == masked
+    if not name.isascii():  # a Latin name is not read after a label
+        shown = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(f"收件人：{name}说")
+        assert shown == f"收件人：{masked}说"
 
 
 def test_a_party_named_after_a_label_is_masked_only_where_the_destination_does_not_see_them(library):
@@ -719,6 +807,51 @@ def test_real_divisions_named_like_a_street_or_a_shop_are_kept(address, kept):
     assert mask_address(address) == kept + "****"
 
 
+# A functional zone (工业园区, 高新区, 经开区, 自贸区, 国家级新区) is no division of GB/T 2260: the province and the
+# city before it are kept, the zone and the street masked. The districts named 新区 (浦东新区, 滨海新区) are divisions.
+@pytest.mark.parametrize(
+    ("address", "kept"),
+    [
+        ("江苏省苏州市苏州工业园区星湖街328号", "江苏省苏州市"),
+        ("陕西省西安市高新区锦业路1号", "陕西省西安市"),
+        ("安徽省合肥市经开区翡翠路88号", "安徽省合肥市"),
+        ("上海市自贸区张江路88号", "上海市"),
+        ("上海自贸区临港新片区环湖西二路888号", "上海"),
+        ("北京经济技术开发区荣华中路1号院2号楼", "北京"),
+        ("天津经济技术开发区第三大街1号", "天津"),
+        ("河南省郑州市郑东新区商务外环路1号", "河南省郑州市"),
+        ("重庆市两江新区金开大道1号", "重庆市"),
+        ("广东省深圳市前海深港合作区前湾一路1号", "广东省深圳市"),
+        ("湖北省武汉市东湖新技术开发区光谷大道1号", "湖北省武汉市"),
+        ("辽宁省大连市金普新区金马路1号", "辽宁省大连市"),
+        ("天津市滨海新区第三大街15号", "天津市滨海新区"),
+        ("上海市浦东新区张江镇祖冲之路100号", "上海市浦东新区"),
+        ("广东省清远市清新区太和镇1号", "广东省清远市清新区"),
+    ],
+)
+def test_a_functional_zone_is_masked_with_the_street_and_its_city_kept(address, kept):
+    assert mask_address(address) == kept + "****"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "寄到江苏省苏州市苏州工业园区星湖街328号",
+        "收货地址 陕西省西安市高新区锦业路1号",
+        "地址:合肥经开区翡翠路88号",
+        "北京经济技术开发区荣华中路1号院2号楼",
+        "深圳前海深港合作区前湾一路1号A栋201室",
+        "送到上海市中国(上海)自由贸易试验区张江路88号3楼",
+    ],
+)
+def test_no_street_of_a_functional_zone_shows_in_text(library, text):
+    shown = Masker(make_case(library), disclosure_for(Venue.CONSUMER_ASSOCIATION)).text(text)
+    assert not any(street in shown for street in ("星湖街", "锦业路", "翡翠路", "荣华中路", "前湾一路", "张江路")), (
+        shown
+    )
+    assert "****" in shown
+
+
 # A party's people follow the party: the legal representative the record gives an organisation is shown wherever
 # the organisation is (a court's and an arbitration's packets show both parties complete, spec §6.3), and masked
 # where it is not.
@@ -789,7 +922,7 @@ def test_words_after_a_label_that_are_no_name_are_not_masked(library, text):
         ("首期退款，经办人王小明", "首期退款，经办人王**"),
         ("快递员：李四，取件码 8812", "快递员：李*，取件码 8812"),
         ("派件员张伟电话13900001111", "派件员张*电话139****1111"),
-        ("业务员：欧阳娜娜", "业务员：欧***"),
+        ("业务员：欧阳娜娜", "业务员：欧**"),
         ("收件人张三已签收", "收件人张*已签收"),
         ("快递员李四说已放驿站，李四的电话打不通", "快递员李*说已放驿站，李*的电话打不通"),
     ],

@@ -259,12 +259,14 @@ def mask_id(number: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """张* / 张** for Chinese names; first letter and stars for others."""
+    """张* for a name of two characters, 张** for any longer one (欧阳娜娜 → 欧**, 阿卜杜热合曼·买买提明 → 阿**): the
+    masked form does not tell how long a name is, nor fills a table's cell with stars. Other names keep their first
+    letter (Muhammad Ali → M***)."""
     value = name.strip()
     if not value:
         return ""
     if re.fullmatch(r"[\u4e00-\u9fff·]+", value):
-        return value[0] + "*" * (len(value) - 1 if len(value) > 1 else 1)
+        return value[0] + ("*" if len(value) <= 2 else "**")
     return value[0] + "***"
 
 
@@ -390,69 +392,270 @@ def person_names(text: str, organisations: Iterable[str] = ()) -> list[str]:
     return [n for n in found if n]
 
 
-# The common Chinese surnames, single and compound, less those that mostly start an everyday word (明天, 来了, 时间,
-# 全部, 单号, 路上, 向他, 于是): a name after a role word starts with one of them. A rarer surname after a role word
-# is not recognised (it is after a label: 收件人：明小明).
+# The surnames a name after a role word starts with (快递员郗强, 店员亓官明, 客服欧阳娜娜): every single and compound
+# surname of the 百家姓, and the common ones it does not list (闫, 付, 肖, 覃…). Many of them also start an everyday
+# word (明天, 马上, 方便, 高兴, 时间, 路上): :data:`_ORDINARY` holds those written after a role, which are no name.
 _SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
-    "汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍"
-    "庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁"
-    "蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋刁沙荣巫"
-    "寇桑郎甄丛仲虞敖巩佘查麻苑迟邝匡鞠荆冀郁胥南栗燕楚鄢谌奚粟冼蔺厉伊仝郜阚屠朴廉禹祖漆狄晋扈晁芮阙浦戈鹿邸雍辜羊裘"
-    "亓邰赫杭鲜逯隆茹诸慕亢嵇哈湛戎勾茅於尉冶斯檀昝衡尧"
+    # 百家姓, the single surnames
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方"
+    "俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧"
+    "计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫"
+    "经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓"
+    "牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙"
+    "池乔阴鬱胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容"
+    "向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰"
+    "巢关蒯相查后荆红游竺权逯盖益桓公晋楚闫法汝鄢涂钦岳帅缑亢况郈佘佴墨哈谯笪年爱阳佟言福"
+    # common today, not in the 百家姓 (or written with a simplified form it does not use)
+    "肖付覃兰隋邝冼粟谌仝漆苑鲜亓赫檀尧迟栗鹿揭丛冶南尉斯朴牟芦苟辜邸麦"
 )
 _SURNAMES_COMPOUND = frozenset(
     {
-        "欧阳",
+        "万俟",
         "司马",
         "上官",
+        "欧阳",
+        "夏侯",
         "诸葛",
+        "闻人",
         "东方",
+        "赫连",
         "皇甫",
         "尉迟",
-        "公孙",
-        "慕容",
-        "令狐",
-        "长孙",
-        "宇文",
-        "司徒",
-        "夏侯",
-        "轩辕",
-        "端木",
-        "独孤",
-        "南宫",
-        "西门",
-        "呼延",
+        "公羊",
         "澹台",
-        "万俟",
+        "公冶",
+        "宗政",
+        "濮阳",
+        "淳于",
+        "单于",
+        "太叔",
+        "申屠",
+        "公孙",
+        "仲孙",
+        "轩辕",
+        "令狐",
+        "钟离",
+        "宇文",
+        "长孙",
+        "慕容",
+        "鲜于",
+        "闾丘",
+        "司徒",
+        "司空",
+        "亓官",
+        "司寇",
+        "仉督",
+        "子车",
+        "颛孙",
+        "端木",
+        "巫马",
+        "公西",
+        "漆雕",
+        "乐正",
+        "壤驷",
+        "公良",
+        "拓跋",
+        "夹谷",
+        "宰父",
+        "谷梁",
+        "段干",
+        "百里",
+        "东郭",
+        "南门",
+        "呼延",
+        "归海",
+        "羊舌",
+        "微生",
+        "梁丘",
+        "左丘",
+        "东门",
+        "西门",
+        "商牟",
+        "伯赏",
+        "南宫",
+        "第五",
     }
 )
 
 
 # A name as a label, a form, a screenshot or a message gives it: after 收件人, 寄件人, 联系人, 姓名, 客户姓名, 户名…
 # (收件人：李四电话：139…). The masker knows the names of the record's people only; evidence shows strangers' names
-# this way. A bare 客户 or 买家 is not such a label: a chat log names its speakers by it (客户：我要退货).
+# this way. A bare 客户 or 买家 is a label of a person too (买家：张伟), but a chat log also names its speakers by it
+# (客户：我要退货): it is read as a role is, below.
 # What ends a name: the end of the text, a character that is not one of a Chinese name, or a word that follows one
 # (李四电话, 李四已签收, 李四于11月…).
 _NAME_END = (
     r"(?=$|[^\u4e00-\u9fa5·]|电话|手机|联系|地址|身份|证件|邮编|单位|收件|寄件|签收|签字|本人|已|未|于|在|说|称|表示|"
-    r"告知|确认|拒|不|没|也|都|的|并|将|把|来|去|打|给|让)"
+    r"告知|确认|拒|不|没|也|都|的|并|将|把|来|去|打|给|让|为您|很高兴|正在|帮您)"
 )
+_GAP_IN_LABEL = "[ \t\u3000]*[:：]?[ \t\u3000]*"  # 收件人：李四, 收件人: 李四, 收件人 李四, 收件人李四
 _NAME_LABEL = re.compile(
-    r"(?:收件人|收货人|寄件人|发件人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户)(?=姓名)|开户名|户名|"
-    r"持卡人|姓名)(?:姓名)?[ \t]*[:：]?[ \t]*"
-    rf"([\u4e00-\u9fa5·]{{2,4}}?){_NAME_END}",
+    r"(?:收件人|收货人|寄件人|发件人|发货人|联系人|签收人|取件人|提货人|(?:客户|顾客|买家|用户|会员|业主|住户|机主)(?=姓名)|开户名|户名|"
+    rf"持卡人|姓名)(?:姓名)?{_GAP_IN_LABEL}"
+    # A name of two to four characters, or one written in parts (阿卜杜热合曼·买买提明).
+    rf"([\u4e00-\u9fa5]{{1,10}}·[\u4e00-\u9fa5·]{{1,20}}?|[\u4e00-\u9fa5·]{{2,4}}?){_NAME_END}",
     re.M,
 )
-# A person's role written before their name (快递员李四139…, 经办人王小明, 快递员：李四): a name there starts with a
-# surname (:data:`_SURNAMES`), for the same words start a sentence (快递员说…, 快递员：好的) or a chat line.
+# Who a person is, written before their name: their job (快递员李四139…, 客服欧阳娜娜, 经办人王小明), or their
+# part in the purchase, the complaint or the parcel as after-sales chats, waybills and complaint forms label them
+# (买家：张伟, 客户：郗强说…, 投诉人 王五). A name there starts with a surname (:data:`_SURNAMES`) and is not an
+# everyday word (:data:`_ORDINARY`), for the same words start a sentence (快递员说…, 客服：好的) and every line of a
+# chat.
 _ROLE_LABEL = re.compile(
-    r"(?:快递员|快递小哥|配送员|派件员|派送员|收派员|揽收员|揽件员|送货员|业务员|营业员|理赔员|理赔专员|经办人|骑手|司机|"
-    r"店员|维修员|技术员|安装师傅)[ \t]*[:：]?[ \t]*"
+    r"(?:(?:快递员|快递小哥|配送员|派件员|派送员|收派员|揽收员|揽件员|送货员|业务员|营业员|理赔员|理赔专员|骑手|司机|店员|店长|"
+    r"店主|老板娘|老板|掌柜|维修员|技术员|安装师傅|客服专员|客服|售后|经办人|经手人|承办人|受理人|处理人|对接人|接待人|"
+    r"登记人)"
+    rf"{_GAP_IN_LABEL}"
+    # A party's label is also a noun of every complaint's prose (被投诉人经营的…, 与客户通话): a name follows it after
+    # a colon or a space only.
+    r"|(?:客户|顾客|买家|卖家|买方|卖方|购买方|购买人|订购人|下单人|商家|店家|用户|消费者|会员|业主|住户|车主|户主|机主|"
+    r"报修人|收方|寄方|被投诉人|投诉人|申诉人|被申请人|申请人|委托人|当事人|举报人|报案人)"
+    r"(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+))"
     rf"((?:{'|'.join(sorted(_SURNAMES_COMPOUND, key=len, reverse=True))}|[{''.join(sorted(_SURNAMES))}])"
-    r"[^\W\d_A-Za-z已未没不说称在的了也都并将把来去打给让拒是和与及很还就要会能]{1,2}?)"
+    # A given name is none of these: words that follow a name (说, 已, 的…), words of a chat (吗, 您…), and the
+    # endings of a place, a product or a business (东莞仓, 曲面屏, 米色款, 某某店).
+    r"[^\W\d_A-Za-z已未没不说称在的了也都并将把来去打给让拒是和与及很还就要会能吗呢吧啊呀哦嗯哈啦么您你我他她们这那个些过着到"
+    r"仓款品屏色区市省县店厂部司局院号]{1,2}?)"
     rf"{_NAME_END}",
     re.M,
+)
+# Everyday words that start with a surname and are written after a role (快递员马上到, 客服：方便的话, 客户：谢谢,
+# 买家：何时发货？, 快递员第五次来): not a name. A word of :data:`_NOT_A_NAME` is none either.
+_ORDINARY = (
+    "马上",
+    "方便",
+    "方面",
+    "方式",
+    "方法",
+    "方案",
+    "高兴",
+    "谢谢",
+    "何时",
+    "何必",
+    "明天",
+    "明日",
+    "明白",
+    "明确",
+    "明明",
+    "时间",
+    "时候",
+    "时效",
+    "全部",
+    "全程",
+    "全额",
+    "单号",
+    "单方",
+    "路上",
+    "向您",
+    "向我",
+    "于是",
+    "安排",
+    "安装",
+    "安全",
+    "安心",
+    "包裹",
+    "包邮",
+    "包装",
+    "包退",
+    "包换",
+    "麻烦",
+    "东西",
+    "后来",
+    "后天",
+    "后面",
+    "费用",
+    "商品",
+    "商家",
+    "司机",
+    "公司",
+    "满意",
+    "曾经",
+    "原来",
+    "原因",
+    "原路",
+    "金额",
+    "余额",
+    "申请",
+    "信息",
+    "通知",
+    "通过",
+    "经理",
+    "经过",
+    "经常",
+    "经核",
+    "常常",
+    "平时",
+    "平台",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "周末",
+    "第五次",
+    "第五天",
+    "第五个",
+    "南门口",
+    "东门口",
+    "西门口",
+    "万一",
+    "终于",
+    "居然",
+    "从来",
+    "有点",
+    "有事",
+    "有空",
+    "能否",
+    "成功",
+    "家里",
+    "国庆",
+    "红包",
+    "应该",
+    "干嘛",
+    "解释",
+    "解决",
+    "程序",
+    "严重",
+    "许多",
+    "怀疑",
+    "幸好",
+    "容易",
+    "连夜",
+    "连续",
+    "查询",
+    "查看",
+    "付款",
+    "师傅",
+    "关于",
+    "任何",
+    "白天",
+    "尽快",
+    "元旦",
+    "车上",
+    "强烈",
+    "宁可",
+    "乐意",
+    "毛病",
+    "空了",
+    "关键",
+    "查一",
+    "别急",
+    "国产",
+    "成本",
+    "水印",
+    "易碎",
+    "双方",
+    "暴力",
+    "云端",
+    "惠存",
+    "井然",
+    "华为",
+    "荣耀",
+    "江湖",
+    "南方",
+    "南边",
 )
 # Words written after a label that are not a name (收件人本人签收, 签收人：本人, 收件人已签收, 联系人：自己).
 _NOT_A_NAME = (
@@ -516,7 +719,7 @@ _NOT_A_NAME = (
     "您",
 )
 # Every label above holds one of these characters: text without any is not searched for them.
-_NAME_LABEL_HINT = re.compile("[人名员哥手机傅]")
+_NAME_LABEL_HINT = re.compile("[人名员哥手机傅户客家方者服后长主板柜]")
 
 
 def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
@@ -529,7 +732,7 @@ def labelled_names(text: str, organisations: Iterable[str] = ()) -> list[Span]:
     for label in (_NAME_LABEL, _ROLE_LABEL):
         for m in label.finditer(text):
             name = m.group(1)
-            if name.startswith(_NOT_A_NAME) or any(s.start == m.start(1) for s in found):
+            if name.startswith(_NOT_A_NAME) or name.startswith(_ORDINARY) or any(s.start == m.start(1) for s in found):
                 continue
             if person_names(name, organisations) == [name]:
                 found.append(Span(m.start(1), m.end(1), Kind.NAME, name))
@@ -570,10 +773,19 @@ _DISTRICT = (
     rf"|{_ADMIN_NAME}{{1,4}}?(?:区|县|市|旗)(?![场域]|集(?![美安贤宁贸])))"
 )
 _GAP = "[ \t\u3000]*"
-# What names a street, a village, an estate, a building or a shop, never a province, a city or a district.
+# The functional zones a city sets up (苏州工业园区, 西安高新区, 上海自贸区, 合肥经开区, 两江新区) are no division of
+# GB/T 2260: masked with the street, as anything after the district is. The province and the city before one are kept
+# (北京经济技术开发区… → 北京****), though not followed by a district.
+_ZONE_ENDINGS = "|".join(
+    ("新区", "开发区", "高新区", "经开区", "工业区", "工业园区", "产业园区", "科技园区", "自贸区", "自贸片区", "保税区")
+    + ("保税港区", "合作区", "试验区", "示范区", "度假区")
+)
+_ZONE = re.compile(rf"[^\d\sA-Za-z路街巷弄号栋幢楼室层村镇]{{0,12}}?(?:{_ZONE_ENDINGS})")
+# What names a street, a village, an estate, a building, a shop or a functional zone, never a province, a city or a
+# district.
 _NOT_ADMIN = re.compile(
     "路|街|巷|弄|胡同|号|栋|幢|楼|室|层|单元|村|镇|乡|组|院|苑|园|花园|公寓|大厦|广场|中心|小区|社区|校区|景区|厂区|片区|街区|"
-    "商场|超市|门市|菜市|集市"
+    f"商场|超市|门市|菜市|集市|{_ZONE_ENDINGS}"
 )
 # Real prefectures, counties and districts whose names hold such a word (厦门市, 桐乡市, 镇江市, 鼓楼区, 路桥区): every
 # name of the national table of administrative divisions (GB/T 2260, with Taiwan's 桃园市) that the list above would
@@ -583,6 +795,9 @@ _ADMIN_EXCEPTIONS = frozenset(
     {
         "上街区",
         "下花园区",
+        "浦东新区",
+        "滨海新区",
+        "清新区",
         "东乡县",
         "东乡族自治县",
         "丰镇市",
@@ -710,9 +925,15 @@ def address_region(address: str) -> str:
     end = _admin_part(_DISTRICT_RE, text, at)
     if end >= 0:
         at = end
-    if at == province and province and not _ADMIN_SUFFIX.search(text[:province]):
+    if at == province and province and not _ADMIN_SUFFIX.search(text[:province]) and not _zone_at(text, at):
         return ""  # 江西 with no city or district after it: the start of 江西路, not a province
     return text[:at].rstrip()
+
+
+def _zone_at(text: str, at: int) -> bool:
+    """Whether a functional zone (:data:`_ZONE`) is written at ``at``, after spaces."""
+    gap = _GAP_RE.match(text, at)
+    return _ZONE.match(text, gap.end() if gap is not None else at) is not None
 
 
 def mask_address(address: str) -> str:
