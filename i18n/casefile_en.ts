@@ -1934,6 +1934,13 @@ Verify it first: verification says what is damaged. When its custody log is whol
     </message>
 </context>
 <context>
+    <name>DatesWarning</name>
+    <message>
+        <source>These dates are right: keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemandsEditor</name>
     <message>
         <source>Kind</source>
@@ -5001,6 +5008,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order or receipt number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5086,6 +5097,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bought on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5178,6 +5193,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>The store&apos;s photo of it, if it was photographed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noti&amp;ced on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

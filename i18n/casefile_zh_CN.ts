@@ -1940,6 +1940,13 @@ Verify it first: verification says what is damaged. When its custody log is whol
     </message>
 </context>
 <context>
+    <name>DatesWarning</name>
+    <message>
+        <source>These dates are right: keep them</source>
+        <translation>这些日期无误，保留</translation>
+    </message>
+</context>
+<context>
     <name>DemandsEditor</name>
     <message>
         <source>Kind</source>
@@ -5027,6 +5034,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>购买的商品或服务，如手机、洗衣机、理发</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <source>Order or receipt number</source>
         <translation>订单号或小票号</translation>
     </message>
@@ -5113,6 +5124,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Bought on</source>
+        <translation>购买日期(&amp;B)</translation>
     </message>
     <message>
         <source>Pro&amp;duct</source>
@@ -5205,6 +5220,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>The store&apos;s photo of it, if it was photographed</source>
         <translation>本店为其拍摄的照片（如有）</translation>
+    </message>
+    <message>
+        <source>Noti&amp;ced on</source>
+        <translation>发现问题日期(&amp;C)</translation>
     </message>
     <message>
         <source>%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again</source>
