@@ -4820,6 +4820,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>exhibit %1, withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>with %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4861,6 +4865,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>Exhibits: write numbers separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1 was withdrawn: no packet prints it, so the event cannot cite it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

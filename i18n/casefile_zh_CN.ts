@@ -4846,6 +4846,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>案卷编号%1</translation>
     </message>
     <message>
+        <source>exhibit %1, withdrawn</source>
+        <translation>证据 %1（已撤回）</translation>
+    </message>
+    <message>
         <source>with %1</source>
         <translation>对象：%1</translation>
     </message>
@@ -4888,6 +4892,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>相关证据：请填写以逗号分隔的编号</translation>
+    </message>
+    <message>
+        <source>Exhibit %1 was withdrawn: no packet prints it, so the event cannot cite it</source>
+        <translation>证据 %1 已撤回：材料包不会收录它，事件不能再引用</translation>
     </message>
 </context>
 <context>
