@@ -2553,10 +2553,26 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
         writer.add_event(event)
         case = writer.case
     _print(f"{args.case}: event at {_event_time(event)} recorded")
+    _warn_withdrawn_cited(case, event)
     if args.party is None and event.kind in CONTACT_KINDS:
         _unsaid_party_hint(args.case, case, event)
     _warn_dates(case, events_only=True)
     return EXIT_OK
+
+
+def _warn_withdrawn_cited(case: Case, event: TimelineEvent) -> None:
+    """An event citing an exhibit that was withdrawn: kept as cited, but no packet prints the exhibit, so the
+    packets leave the citation out and the app marks it withdrawn."""
+    from casefile.core.record.timeline import withdrawn_cited
+
+    for number in withdrawn_cited(case, event.evidence):
+        reason = case.exhibit(number).withdraw_reason
+        _print(
+            f"warning: exhibit {number} was withdrawn ({reason}): no packet prints it, so the event's citation of "
+            "it is left out of the packets; cite the exhibit that records the event instead (casefile event "
+            f"{case.number} --edit N --evidence …)",
+            file=sys.stderr,
+        )
 
 
 def _unsaid_party_hint(number: str, case: Case, event: TimelineEvent) -> None:
@@ -2611,8 +2627,12 @@ def _change_event(args: argparse.Namespace, library: Library) -> int:
             changes["evidence"] = _parse_numbers(args.evidence, "--evidence")
         if not changes:
             raise InvalidValueError("--edit {n}: say what changes (--at, --kind, --summary, --with, --ref…)", n=n)
-        writer.update_event(was, dataclasses.replace(was, **changes), args.reason)
+        corrected = dataclasses.replace(was, **changes)
+        writer.update_event(was, corrected, args.reason)
+        case = writer.case
     _print(f"{args.case}: event {n} corrected ({', '.join(sorted(changes))})")
+    if "evidence" in changes:
+        _warn_withdrawn_cited(case, corrected)
     return EXIT_OK
 
 

@@ -1967,6 +1967,13 @@ Verify it first: verification says what is damaged. When its custody log is whol
     </message>
 </context>
 <context>
+    <name>DatesWarning</name>
+    <message>
+        <source>These dates are right: keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemandsEditor</name>
     <message>
         <source>Kind</source>
@@ -4850,6 +4857,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>exhibit %1, withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>with %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4891,6 +4902,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>Exhibits: write numbers separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exhibit %1 was withdrawn: no packet prints it, so the event cannot cite it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5038,6 +5053,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order or receipt number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5123,6 +5142,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bought on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5215,6 +5238,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     </message>
     <message>
         <source>The store&apos;s photo of it, if it was photographed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noti&amp;ced on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1974,6 +1974,13 @@ Verify it first: verification says what is damaged. When its custody log is whol
     </message>
 </context>
 <context>
+    <name>DatesWarning</name>
+    <message>
+        <source>These dates are right: keep them</source>
+        <translation>这些日期无误，保留</translation>
+    </message>
+</context>
+<context>
     <name>DemandsEditor</name>
     <message>
         <source>Kind</source>
@@ -4877,6 +4884,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>案卷编号%1</translation>
     </message>
     <message>
+        <source>exhibit %1, withdrawn</source>
+        <translation>证据 %1（已撤回）</translation>
+    </message>
+    <message>
         <source>with %1</source>
         <translation>对象：%1</translation>
     </message>
@@ -4919,6 +4930,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>Exhibits: write numbers separated by commas</source>
         <translation>相关证据：请填写以逗号分隔的编号</translation>
+    </message>
+    <message>
+        <source>Exhibit %1 was withdrawn: no packet prints it, so the event cannot cite it</source>
+        <translation>证据 %1 已撤回：材料包不会收录它，事件不能再引用</translation>
     </message>
 </context>
 <context>
@@ -5065,6 +5080,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>购买的商品或服务，如手机、洗衣机、理发</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <source>Order or receipt number</source>
         <translation>订单号或小票号</translation>
     </message>
@@ -5151,6 +5170,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Bought on</source>
+        <translation>购买日期(&amp;B)</translation>
     </message>
     <message>
         <source>Pro&amp;duct</source>
@@ -5243,6 +5266,10 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
     <message>
         <source>The store&apos;s photo of it, if it was photographed</source>
         <translation>本店为其拍摄的照片（如有）</translation>
+    </message>
+    <message>
+        <source>Noti&amp;ced on</source>
+        <translation>发现问题日期(&amp;C)</translation>
     </message>
     <message>
         <source>%1: empty (0 bytes), not added; wait for the phone to finish sending it, or take the photo again</source>

@@ -118,3 +118,13 @@ def test_signed_for_before_shipped_is_a_contradiction_and_sound_dates_are_none()
     case.transaction.purchased_at = None
     (found,) = date_contradictions(case)
     assert (found.source, found.before) == (Source.SIGNED, Source.SHIPPED)
+
+
+def test_new_warns_of_a_complaint_before_the_purchase(capsys, tmp_path):
+    argv = [*NEW[:-1], "2026-10-01T09:00", "--purchased-at", "2026-11-20T10:00"]
+    code, _out, err = run(capsys, tmp_path / "lib", *argv)
+    assert code == 0
+    assert "warning: the complaint (2026-10-01) is before the purchase (2026-11-20)" in err
+    # the same day, the complaint lodged in the morning of a purchase recorded without its hour: no slip
+    code, _out, err = run(capsys, tmp_path / "lib", *NEW, "--purchased-at", "2026-11-30T18:00")
+    assert code == 0 and "warning" not in err

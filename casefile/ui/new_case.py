@@ -27,6 +27,7 @@ from casefile.core.record.fields import BY_PATH, GROUPS, Changes, FieldError, Fo
 from casefile.core.settings import Settings
 from casefile.ui import times
 from casefile.ui.context import AppContext, show_error
+from casefile.ui.dates_warning import DatesWarning
 from casefile.ui.i18n import fill, translated
 from casefile.ui.overview import FieldInput, _widget_for
 from casefile.ui.printing import print_pdf
@@ -120,6 +121,11 @@ class NewCaseDialog(QDialog):
         self.party_box = self._group(GROUPS["complainant"], PARTY_FIELDS)
         self.courier_box = self._group(GROUPS["shipment"], COURIER_FIELDS)
         self.purchase_box = self._group(GROUPS["purchase"], PURCHASE_FIELDS)
+        # Under the purchase time: what it contradicts (a complaint before it), said as it is typed.
+        self.dates_warning = DatesWarning(self.purchase_box)
+        purchase_form = self.purchase_box.layout()
+        assert isinstance(purchase_form, QFormLayout)
+        purchase_form.addRow(self.dates_warning)
         self.facts_box = self._group(GROUPS["case"], FACT_FIELDS)
         self.party_box.setTitle(self.tr("Parties"))
         self.facts_box.setTitle(self.tr("What happened"))
@@ -170,6 +176,12 @@ class NewCaseDialog(QDialog):
             )
         )
         when.dateTimeChanged.connect(self.update_due)
+        when.dateTimeChanged.connect(self.check_dates)
+        purchased = self.widget("transaction.purchased_at")
+        assert isinstance(purchased, QLineEdit)
+        purchased.editingFinished.connect(self.check_dates)
+        # Tab (and Return) go from the purchase time to the box that keeps it, then on through the purchase.
+        QWidget.setTabOrder(purchased, self.dates_warning.confirm)
         choose_priority.currentIndexChanged.connect(self.update_due)
         self.side_combo.currentIndexChanged.connect(self.update_due)
         for path in ("complainant.name", "respondent.name"):  # who the parties are tells a presumed side
@@ -231,6 +243,23 @@ class NewCaseDialog(QDialog):
         else:
             self.due_label.setText(fill(self.tr("Reply by %1 (within %2 h of the complaint)"), times.text(due), hours))
             self.due_label.setStyleSheet("")
+
+    def dates_typed(self) -> Case | None:
+        """A case holding the dates typed so far (None while one cannot be read: said when creating)."""
+        when = self.widget("complained_at")
+        assert isinstance(when, QDateTimeEdit)
+        case = Case(number="", title="", complained_at=times.taken(when), channel=Channel.PHONE, type=self.case_type())
+        if self.case_type() is not CaseType.LOGISTICS:
+            item = self.inputs["transaction.purchased_at"]
+            try:
+                case.transaction.purchased_at = item.value() if item.raw().strip() else None
+            except InvalidValueError:
+                return None
+        return case
+
+    def check_dates(self) -> list[str]:
+        """Say, next to the dates, which of them cannot all be true (the 概况 tab's check and words)."""
+        return self.dates_warning.check(self.dates_typed())
 
     def our_side(self) -> Side | None:
         """Our side in the case the form would create: the one chosen, or, left to be presumed, the one creating it
@@ -307,6 +336,7 @@ class NewCaseDialog(QDialog):
         courier = self.case_type() is CaseType.LOGISTICS
         self.courier_box.setVisible(courier)
         self.purchase_box.setVisible(not courier)
+        self.check_dates()
         self.adjustSize()
 
     def asked(self) -> list[str]:
@@ -350,6 +380,10 @@ class NewCaseDialog(QDialog):
             return False
         except InvalidValueError as exc:
             self.show_error("", translated(exc))
+            return False
+        self.check_dates()
+        if self.dates_warning.stop():  # a date the user has not said is right: not created with it unseen
+            self.show_error("", "")
             return False
         if (
             case.our_side is None

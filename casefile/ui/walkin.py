@@ -45,9 +45,10 @@ from casefile.core.model import (
     parse_amount,
 )
 from casefile.core.progress import CancelToken, Progress
+from casefile.core.record.fields import BY_PATH, field_name
 from casefile.core.record.roles import organisation_party
 from casefile.core.settings import Settings
-from casefile.core.validate import normalise_phone
+from casefile.core.validate import check_past_time, normalise_phone
 from casefile.core.walkin import (
     INCOMPLETE,
     PICTURE_SUFFIXES,
@@ -60,6 +61,7 @@ from casefile.core.walkin import (
 )
 from casefile.ui import times
 from casefile.ui.context import AppContext, refused_inside_library, show_error
+from casefile.ui.dates_warning import DatesWarning
 from casefile.ui.i18n import enumerated, fill, labelled, translated
 from casefile.ui.labels import disposition_name, handed_in_name, priority_name, type_name
 from casefile.ui.phone_photos import PhonePhotosDialog
@@ -193,6 +195,10 @@ class WalkInDialog(QDialog):
         self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.product = QLineEdit(self)
         self.product.setPlaceholderText(self.tr("What was bought, e.g. phone, washing machine, haircut"))
+        # The day bought, printed on the receipt (购买日期): a day alone, or with its time.
+        self.purchased = QLineEdit(self)
+        self.purchased.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.purchased.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 20)
         self.order_no = QLineEdit(self)
         self.order_no.setPlaceholderText(self.tr("Order or receipt number"))
         self.amount = QLineEdit(self)
@@ -204,6 +210,12 @@ class WalkInDialog(QDialog):
             self.tr("When, where, who, what happened, in the customer's words (Tab moves on)")
         )
         self.facts.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        # The day the problem was noticed (what the customer says of it, recorded as the fault's day).
+        self.noticed = QLineEdit(self)
+        self.noticed.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.noticed.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 20)
+        # What the days typed contradict (a problem before the purchase), under them, before the receipt prints.
+        self.dates_warning = DatesWarning(self)
         self.case_type = QComboBox(self)
         for case_type in CaseType:
             self.case_type.addItem(type_name(case_type.value), case_type.value)
@@ -289,7 +301,15 @@ class WalkInDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Esc"))
 
         self.errors: dict[QWidget, QLabel] = {}
-        for widget in (self.name, self.phone, self.facts, self.amount, self.demand_amount):
+        for widget in (
+            self.name,
+            self.phone,
+            self.purchased,
+            self.noticed,
+            self.facts,
+            self.amount,
+            self.demand_amount,
+        ):
             label = QLabel(self)
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
@@ -320,7 +340,10 @@ class WalkInDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._label(self.tr("Customer &name"), self.name), self._with_error(self.name, field=self.name))
         form.addRow(self._label(self.tr("P&hone"), self.phone), self._with_error(self.phone, field=self.phone))
-        form.addRow(self._label(self.tr("Pro&duct"), self.product), self.product)
+        product = self._with_error(
+            self.product, self._label(self.tr("&Bought on"), self.purchased), self.purchased, field=self.purchased
+        )
+        form.addRow(self._label(self.tr("Pro&duct"), self.product), product)
         self.amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
         form.addRow(
             self._label(self.tr("&Order / receipt no."), self.order_no),
@@ -328,9 +351,16 @@ class WalkInDialog(QDialog):
                 self.order_no, self._label(self.tr("A&mount"), self.amount), self.amount, field=self.amount
             ),
         )
-        form.addRow(
-            self._label(self.tr("What went &wrong"), self.facts), self._with_error(self.facts, field=self.facts)
-        )
+        facts = self._with_error(self.facts, field=self.facts)
+        noticed = self._with_error(self._label(self.tr("Noti&ced on"), self.noticed), self.noticed, field=self.noticed)
+        facts_row = facts.layout()
+        assert isinstance(facts_row, QVBoxLayout)
+        head = facts_row.itemAt(0)
+        row = head.layout() if head is not None else None
+        assert isinstance(row, QHBoxLayout)
+        row.addWidget(noticed, 0, Qt.AlignmentFlag.AlignTop)
+        facts_row.addWidget(self.dates_warning)
+        form.addRow(self._label(self.tr("What went &wrong"), self.facts), facts)
         form.addRow(self._label(self.tr("Case &type"), self.case_type), self.case_type)
         self.demand_amount.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
         form.addRow(
@@ -389,9 +419,12 @@ class WalkInDialog(QDialog):
             self.name,
             self.phone,
             self.product,
+            self.purchased,
             self.order_no,
             self.amount,
             self.facts,
+            self.noticed,
+            self.dates_warning.confirm,
             self.case_type,
             self.demand,
             self.demand_amount,
@@ -439,6 +472,8 @@ class WalkInDialog(QDialog):
                 field.textEdited.connect(lambda _text, f=field: self._show_error(f, ""))
         self.facts.textChanged.connect(self._facts_changed)
         self.phone.editingFinished.connect(self._check_phone)
+        self.purchased.editingFinished.connect(self.check_dates)
+        self.noticed.editingFinished.connect(self.check_dates)
         for field in (self.amount, self.demand_amount):
             field.editingFinished.connect(lambda f=field: self._check_amount_quietly(f))
         # File drops land on the dialog even over a text field (which would paste the file's name).
@@ -497,6 +532,35 @@ class WalkInDialog(QDialog):
             return None
         self._show_error(self.phone, "")
         return phone
+
+    def _day(self, field: QLineEdit, path: str) -> datetime | None:
+        """A day typed into ``field`` for the record's ``path`` (None when not entered), checked as the record checks
+        it (a day to come is refused); raises InvalidValueError, said next to the field."""
+        spec = BY_PATH[path]
+        try:
+            value = spec.parse(field.text(), field_name(spec))
+            if isinstance(value, datetime):
+                check_past_time(value, translated(field_name(spec)))  # as the record checks it
+        except InvalidValueError as exc:
+            self._show_error(field, translated(exc))
+            raise
+        self._show_error(field, "")
+        return value if isinstance(value, datetime) else None
+
+    def check_dates(self) -> list[str]:
+        """Say, under the day bought, what it contradicts (bought after this complaint: a year mistyped), in the
+        words of the case's 概况 tab; the receipt waits until the clerk corrects it or says it is right."""
+        try:
+            purchased = self._day(self.purchased, "transaction.purchased_at")
+            noticed = self._day(self.noticed, "transaction.fault_at")
+        except InvalidValueError:
+            return self.dates_warning.check(None)
+        complained_at = self._complained_at or zone.now().replace(second=0, microsecond=0)
+        kind = CaseType(self.case_type.currentData())
+        case = Case(number="", title="", complained_at=complained_at, channel=Channel.STORE, type=kind)
+        case.transaction.purchased_at = purchased
+        case.transaction.fault_at = noticed
+        return self.dates_warning.check(case)
 
     def _check_amount(self, field: QLineEdit) -> Decimal | None:
         text = field.text().strip()
@@ -798,6 +862,12 @@ class WalkInDialog(QDialog):
             problems.append(self.facts)
         else:
             self._show_error(self.facts, "")
+        days: dict[QLineEdit, datetime | None] = {}
+        for field, path in ((self.purchased, "transaction.purchased_at"), (self.noticed, "transaction.fault_at")):
+            try:
+                days[field] = self._day(field, path)
+            except InvalidValueError:
+                problems.append(field)
         amounts: dict[QLineEdit, Decimal | None] = {}
         for field in (self.amount, self.demand_amount):
             try:
@@ -827,7 +897,11 @@ class WalkInDialog(QDialog):
             # A walk-in complains to the store itself: the organisation using CaseFile.
             case.respondent = Party(kind=PartyKind.ORGANISATION, name=self.ctx.settings.org_name)
         case.transaction = Transaction(
-            product=product, order_no=self.order_no.text().strip(), amount=amounts[self.amount]
+            product=product,
+            order_no=self.order_no.text().strip(),
+            amount=amounts[self.amount],
+            purchased_at=days[self.purchased],
+            fault_at=days[self.noticed],
         )
         case.demands = [Demand(type=DemandType(self.demand.currentData()), amount=amounts[self.demand_amount])]
         case.facts = facts
@@ -856,6 +930,9 @@ class WalkInDialog(QDialog):
             return False
         case = self._case_from_form()
         if case is None:
+            return False
+        self.dates_warning.check(case)
+        if self.dates_warning.stop():  # a date the clerk has not seen said right: no receipt prints it yet
             return False
         self._complained_at = case.complained_at
         layout = "80mm" if self.printer_80mm.isChecked() else "a5"
@@ -994,7 +1071,8 @@ class WalkInDialog(QDialog):
     # ------------------------------------------------------------------ leaving
 
     def _typed_anything(self) -> bool:
-        fields = (self.name, self.phone, self.product, self.order_no, self.amount, self.demand_amount)
+        fields = [self.name, self.phone, self.product, self.purchased, self.noticed, self.order_no, self.amount]
+        fields.append(self.demand_amount)
         return (
             any(f.text().strip() for f in fields)
             or bool(self.facts.toPlainText().strip())

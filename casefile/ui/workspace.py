@@ -13,7 +13,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.progress import CancelToken
-from casefile.core.record.timeline import CONTACT_KINDS, suggested_party
+from casefile.core.record.timeline import CONTACT_KINDS, suggested_party, withdrawn_cited
 from casefile.core.search.query import Hit
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
@@ -180,12 +180,15 @@ class TimelineTab(QWidget):
         if case is None:
             return
         exhibit = self.tr("exhibit %1")
+        # A citation of an exhibit withdrawn since: kept, but no packet prints it (the packets leave it out).
+        withdrawn = self.tr("exhibit %1, withdrawn")
         self.case = case
         self._suggest_party()
         self.events = list(case.timeline)
         for event in case.timeline:
             when = times.day(event.at) if event.date_only else times.text(event.at)
-            refs = enumerated(fill(exhibit, n) for n in event.evidence)
+            gone = withdrawn_cited(case, event.evidence)
+            refs = enumerated(fill(withdrawn if n in gone else exhibit, n) for n in event.evidence)
             kind = event_kind_name(event.kind.value)
             unsaid = not event.party and event.kind in CONTACT_KINDS
             dealt = [
@@ -341,9 +344,18 @@ class TimelineTab(QWidget):
         except ValueError:
             show_error(self, InvalidValueError(self.tr("Exhibits: write numbers separated by commas")))
             return
+        was = self.editing
+        # A withdrawn exhibit is not offered: no packet prints it. One the corrected event already cites stays.
+        gone = (
+            [n for n in withdrawn_cited(self.case, refs) if was is None or n not in was.evidence] if self.case else []
+        )
+        if gone:
+            message = self.tr("Exhibit %1 was withdrawn: no packet prints it, so the event cannot cite it")
+            show_error(self, InvalidValueError(fill(message, enumerated(map(str, gone)))))
+            self.refs.setFocus()
+            return
         date_only = self.date_only.isChecked()
         at = self._day_shown() if date_only else times.taken(self.at)
-        was = self.editing
         event = TimelineEvent(
             at=at,
             date_only=date_only,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from casefile.core import zone
 from casefile.core.model import CaseType, Channel
 from casefile.ui.new_case import NewCaseDialog
 
@@ -248,3 +250,60 @@ def test_the_reply_line_follows_the_side_presumed_for_the_case_the_form_would_cr
     assert "no response promise" in store.due_label.text()
     type_in(store, "complainant.name", "李雷")
     assert "48" in store.due_label.text()
+
+
+def ctx_org(dlg: NewCaseDialog) -> str:
+    return dlg.ctx.settings.org_name or "某电器商行"  # complained to: the organisation itself
+
+
+def fill_quality_case(dlg: NewCaseDialog) -> None:
+    type_in(dlg, "title", "洗衣机不脱水")
+    type_in(dlg, "complainant.name", "李雷")
+    type_in(dlg, "complainant.phone", "13800138000")
+    type_in(dlg, "respondent.name", ctx_org(dlg))
+
+
+def test_a_complaint_before_the_purchase_is_warned_as_typed_and_kept_only_when_confirmed(ctx, dialog, qtbot):
+    from casefile.ui import times
+
+    from PySide6.QtCore import Qt
+
+    dialog.confirm_discard = lambda: True  # a failure leaves no question open
+    dialog.show()
+    fill_quality_case(dialog)
+    when = dialog.widget("complained_at")
+    times.put(when, datetime(2026, 11, 1, 9, 0, tzinfo=zone.BEIJING))
+    purchased = dialog.widget("transaction.purchased_at")
+    assert not dialog.dates_warning.isVisible()
+    purchased.setFocus()
+    qtbot.keyClicks(purchased, "2026-11-20 10:00")
+    qtbot.keyClick(purchased, Qt.Key.Key_Return)  # leaves the field: the warning is there, and has the focus next
+    warning = dialog.dates_warning
+    assert warning.isVisible()
+    assert "the complaint (2026-11-01) is before the purchase (2026-11-20)" in warning.label.text()
+    assert dialog.focusWidget() is warning.confirm
+    # Ctrl+Return does not create the case while the warning is unanswered: it brings the user back to it.
+    dialog.title_edit.setFocus()
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.number is None and ctx.library.list_cases() == []
+    assert dialog.focusWidget() is warning.confirm
+    qtbot.keyClick(warning.confirm, Qt.Key.Key_Space)  # the dates are right: kept as typed
+    assert warning.confirm.isChecked()
+    assert dialog.create_case(), dialog.error.text()
+    qtbot.waitUntil(lambda: dialog.number is not None)
+    case = ctx.library.load_case(dialog.number)
+    assert zone.shown(case.transaction.purchased_at).date().isoformat() == "2026-11-20"
+
+
+def test_correcting_the_date_takes_the_warning_away(ctx, dialog):
+    fill_quality_case(dialog)
+    from casefile.ui import times
+
+    times.put(dialog.widget("complained_at"), datetime(2026, 11, 1, 9, 0, tzinfo=zone.BEIJING))
+    type_in(dialog, "transaction.purchased_at", "2025-11-20 10:00")  # the year slipped the other way: no slip seen
+    assert dialog.check_dates() == []
+    type_in(dialog, "transaction.purchased_at", "2026-11-20 10:00")
+    assert dialog.check_dates() and dialog.dates_warning.holds()
+    type_in(dialog, "transaction.purchased_at", "2026-10-20 10:00")
+    assert dialog.check_dates() == [] and not dialog.dates_warning.holds()
+    assert dialog.create_case()

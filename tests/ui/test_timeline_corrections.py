@@ -47,3 +47,40 @@ def test_removing_needs_a_reason(window, ctx, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
     timeline.delete_selected()
     assert errors and len(ctx.library.load_case("202611-001").timeline) == 1
+
+
+def test_a_withdrawn_exhibit_is_marked_in_the_list_and_not_offered(window, ctx, monkeypatch, tmp_path):
+    from casefile.core.evidence import add_files
+
+    paths = []
+    for name in ("wrong.txt", "chat.txt"):
+        (tmp_path / name).write_text(name, "utf-8")
+        paths.append(tmp_path / name)
+    list(add_files(ctx.library, "202611-001", paths))
+    window.cases.select("202611-001")
+    timeline = window.workspace.timeline
+    timeline.refs.setText("1")
+    add(timeline, "商家称已超过七天")
+    with ctx.library.edit("202611-001") as writer:
+        writer.withdraw(1, "别的顾客的记录")
+    ctx.events.case_changed.emit("202611-001")
+    timeline.set_case("202611-001")
+    (row,) = [timeline.list.item(i).text() for i in range(timeline.list.count())]
+    assert "exhibit 1, withdrawn" in row
+    # A new event cannot cite it: said, and nothing recorded; the exhibit still in the case can be cited.
+    errors = []
+    monkeypatch.setattr("casefile.ui.workspace.show_error", lambda parent, exc: errors.append(str(exc)))
+    timeline.refs.setText("2,1")
+    add(timeline, "商家同意退款")
+    assert errors and "Exhibit 1 was withdrawn" in errors[0]
+    assert len(ctx.library.load_case("202611-001").timeline) == 1
+    timeline.refs.setText("2")
+    add(timeline, "商家同意退款")
+    assert [e.evidence for e in ctx.library.load_case("202611-001").timeline] == [[1], [2]]
+    # Correcting the old event keeps its citation (nothing typed is lost), marked as withdrawn.
+    timeline.list.setCurrentRow([e.summary for e in timeline.events].index("商家称已超过七天"))
+    timeline.edit_selected()
+    timeline.summary.setText("商家称已超过七天，拒绝退货")
+    timeline.add()
+    assert len(errors) == 1
+    assert ctx.library.load_case("202611-001").timeline[0].evidence == [1]

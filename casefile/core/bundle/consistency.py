@@ -332,6 +332,7 @@ def _event_times(case: Case, found: Findings) -> None:
 
 
 _FIELDS = {
+    Source.COMPLAINT: "complained_at",
     Source.RECEIPT: "transaction.received_at",
     Source.FAULT: "transaction.fault_at",
     Source.SHIPPED: "shipment.shipped_at",

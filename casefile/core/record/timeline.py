@@ -125,3 +125,9 @@ def maybe_carrier_reply(case: Case, after: datetime) -> list[tuple[int, Timeline
         if _names_carrier(case, words) or any(_names_carrier(case, f"{x.title} {x.source}") for x in cited):
             found.append((n, e))
     return sorted(found, key=lambda item: case_time(item[1].at, case))
+
+
+def withdrawn_cited(case: Case, numbers: list[int]) -> list[int]:
+    """The exhibits among ``numbers`` (an event's citations) that were withdrawn: no packet prints them, so a
+    citation of one points at nothing (the packets leave it out; the app marks it)."""
+    return [n for n in dict.fromkeys(numbers) if case.has_exhibit(n) and case.exhibit(n).withdrawn]

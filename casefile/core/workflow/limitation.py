@@ -249,10 +249,11 @@ class Contradiction:
 
 
 def date_contradictions(case: Case) -> list[Contradiction]:
-    """The recorded days that cannot all be true: what follows the purchase dated before it, the parcel signed for
-    before it was shipped, a timeline event more than a year before the purchase (or, without one, before the
-    earliest day of the goods or parcel recorded; a note is background and is not checked). Each is a slip to
-    correct before a packet carries it, and none is a safe start of the limitation period (:func:`start_doubt`)."""
+    """The recorded days that cannot all be true: what follows the purchase dated before it (the complaint too),
+    the parcel signed for before it was shipped, a timeline event more than a year before the purchase (or, without
+    one, before the earliest day of the goods or parcel recorded; a note is background and is not checked). Each is
+    a slip to correct before a packet carries it, and none is a safe start of the limitation period
+    (:func:`start_doubt`)."""
     times = _recorded(case)
     found: list[Contradiction] = []
     purchased = times.get(Source.PURCHASE)
@@ -261,6 +262,11 @@ def date_contradictions(case: Case) -> list[Contradiction]:
             at = times.get(source)
             if at is not None and at < purchased - _SLACK:
                 found.append(Contradiction(source, at, Source.PURCHASE, purchased))
+    if purchased is not None:
+        # Complained of before it was bought: the complaint's day or the purchase's year is mistyped.
+        complained = case_time(case.complained_at, case)
+        if complained < purchased - _SLACK:
+            found.append(Contradiction(Source.COMPLAINT, complained, Source.PURCHASE, purchased))
     shipped, signed = times.get(Source.SHIPPED), times.get(Source.SIGNED)
     signed_early = any(c.source is Source.SIGNED for c in found)  # before the purchase: said once
     if shipped is not None and signed is not None and signed < shipped - _SLACK and not signed_early:
