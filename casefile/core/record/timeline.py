@@ -24,6 +24,21 @@ def lodged(case: Case, party: str) -> list[TimelineEvent]:
     return sorted(events, key=lambda e: e.at)
 
 
+def numbers(case: Case) -> list[str]:
+    """Every number the record holds that a body or a business gave the dispute (工单号, 投诉编号, 受理号, 案号):
+    the proceedings' and the timeline events' (对方编号), each once, in the record's order. Someone calling quotes
+    one of them: the case list finds a case by any."""
+    found = [p.ref.strip() for p in case.workflow.proceedings] + [e.ref.strip() for e in case.timeline]
+    return [n for n in dict.fromkeys(found) if n]
+
+
+def latest_number(case: Case, party: str) -> str:
+    """The number ``party`` (one of EVENT_PARTIES) gave last, as the timeline records it (对方编号 of the newest
+    event with it that has one), or "" when none is recorded."""
+    given = [e for e in case.timeline if e.party == party and e.ref.strip()]
+    return max(given, key=lambda e: case_time(e.at, case)).ref.strip() if given else ""
+
+
 _COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 
 
