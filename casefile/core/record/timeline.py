@@ -15,6 +15,29 @@ from datetime import datetime
 from casefile.core.model import EVENT_PARTIES, Case, CaseType, EventKind, ResponsibleParty, TimelineEvent
 from casefile.core.workflow.records import Proposal
 
+# How each kind of event is named where the record is printed or searched; notes and other events carry no label
+# (a "（其他）" before a fact tells the reader nothing).
+EVENT_NAMES = {
+    EventKind.CALL: "电话",
+    EventKind.CHAT: "在线沟通",
+    EventKind.VISIT: "当面",
+    EventKind.EMAIL: "电子邮件",
+    EventKind.PROPOSAL: "处理方案",
+    EventKind.CONFIRMATION: "确认",
+    EventKind.COMPLAINT: "投诉/索赔",
+}
+# Who an event was with (TimelineEvent.party), as a document names them and search shows them.
+PARTY_NAMES = {
+    "respondent": "经营者",
+    "courier": "快递企业",
+    "complainant": "消费者",
+    "consumer-association": "消费者协会",
+    "regulator": "市场监督管理部门",
+    "postal-regulator": "邮政管理部门",
+    "court": "人民法院",
+    "arbitration": "仲裁机构",
+}
+
 
 def lodged(case: Case, party: str) -> list[TimelineEvent]:
     """The complaints and claims made to ``party`` (one of EVENT_PARTIES), oldest first."""
@@ -30,13 +53,6 @@ def numbers(case: Case) -> list[str]:
     one of them: the case list finds a case by any."""
     found = [p.ref.strip() for p in case.workflow.proceedings] + [e.ref.strip() for e in case.timeline]
     return [n for n in dict.fromkeys(found) if n]
-
-
-def latest_number(case: Case, party: str) -> str:
-    """The number ``party`` (one of EVENT_PARTIES) gave last, as the timeline records it (对方编号 of the newest
-    event with it that has one), or "" when none is recorded."""
-    given = [e for e in case.timeline if e.party == party and e.ref.strip()]
-    return max(given, key=lambda e: case_time(e.at, case)).ref.strip() if given else ""
 
 
 _COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
