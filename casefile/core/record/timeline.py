@@ -117,6 +117,35 @@ CONTACT_KINDS = (
     EventKind.CONFIRMATION,
 )
 
+# Kinds of event in which the two sides deal with each other directly: talks, messages, visits, letters, a complaint
+# or claim made to the business, a proposal, a confirmation.
+DEALING_KINDS = (
+    EventKind.CALL,
+    EventKind.CHAT,
+    EventKind.VISIT,
+    EventKind.EMAIL,
+    EventKind.COMPLAINT,
+    EventKind.PROPOSAL,
+    EventKind.CONFIRMATION,
+)
+# The business, as a summary or the people of an event name it when nobody said who the event was with.
+_BUSINESS_WORDS = ("商家", "卖家", "店家", "经营者", "店铺")
+
+
+def with_respondent(case: Case, event: TimelineEvent) -> bool:
+    """Was ``event`` a dealing with the business complained about (a call, a chat, a visit, a letter, a complaint or
+    a claim made to it, a proposal, a confirmation)? Said so (party respondent), or, with no one said, its words or
+    people name the business (its name, its shop, 商家, 卖家…). A note or "other" is the user's own record."""
+    if event.kind not in DEALING_KINDS:
+        return False
+    if event.party:
+        return event.party == "respondent"
+    names = [n for n in (case.respondent.name.strip(), case.respondent.store.strip()) if len(n) >= 2]
+    names += [short for short in (_COMPANY_SUFFIX.sub("", n) for n in names) if len(short) >= 2]
+    words = f"{event.summary} {event.people}"
+    return any(word in words for word in (*names, *_BUSINESS_WORDS))
+
+
 # Talking with the carrier, as a summary or an exhibit's title names it (快递客服答复…, 与快递客服聊天记录).
 _CARRIER_WORDS = ("快递", "快运", "速运", "速递", "客服")
 
