@@ -59,17 +59,17 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # 18: the seven-day return follows where the goods were bought (a shop named: none; not told: the consumer
 # side's runs, noted 是否网购未记录), is used only by a request to the respondent, and runs for no organisation buying.
 SCHEMA_VERSION = 18
-# What the rows hold beyond the tables' schema (meta ``contents``): an index whose rows were worked out by other rules
-# is filled again from the case folders when the library opens (its file and tables kept), so that searching one
-# more of the record's values needs no new SCHEMA_VERSION. 1: the case list's search finds a case by the numbers its
-# timeline records (对方编号: a 12315 工单号 kept on an event), not only by its proceedings'.
-CONTENTS_VERSION = 1
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 # In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.
 START_DOUBT = "START DOUBTFUL: "
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
+# What the rows hold beyond the tables' schema (meta ``contents``): an index whose rows were worked out by other rules
+# is filled again from the case folders when the library opens (its file and tables kept), so that searching one
+# more of the record's values needs no new SCHEMA_VERSION. 1: the case list's search finds a case by the numbers its
+# timeline records (对方编号: a 12315 工单号 kept on an event), not only by its proceedings'.
+CONTENTS_VERSION = 1
 T = TypeVar("T")
 _CST = timezone(timedelta(hours=8))  # China Standard Time, as clocks are counted (this module loads no zone data)
 
