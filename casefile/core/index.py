@@ -41,9 +41,18 @@ from sqlalchemy.types import TypeDecorator
 
 from casefile.core.errors import IndexWriteError, LibraryVersionError, Message, StorageError
 from casefile.core.fsutil import make_private, open_private, storage_error
-from casefile.core.listing import LIMITATION, SCHEMA_VERSION, AgendaRow, CaseSummary, organisation_key, sort_key
+from casefile.core.listing import (
+    CONTENTS_VERSION,
+    LIMITATION,
+    SCHEMA_VERSION,
+    AgendaRow,
+    CaseSummary,
+    organisation_key,
+    sort_key,
+)
 from casefile.core.model import Case, Exhibit
 from casefile.core.record.contacts import SEPARATOR, merge_earlier
+from casefile.core.record.timeline import numbers
 from casefile.core.review.facts import case_facts, clock_rows
 from casefile.core.textsafe import without_unseen
 
@@ -281,12 +290,14 @@ class Index:
                 if row is None:
                     session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
                     session.add(Meta(key="organisation", value=organisation_key()))
+                    session.add(Meta(key="contents", value=str(CONTENTS_VERSION)))
                     session.commit()
                     self.needs_rebuild = True
                     return
                 version = int(row.value)
                 noted = session.get(Meta, "organisation")
                 built_for = None if noted is None else noted.value
+                contents = session.get(Meta, "contents")
         except OperationalError as exc:
             raise StorageError("cannot open the library index {path}: {orig}", path=self.path, orig=exc.orig) from exc
         if version > SCHEMA_VERSION:
@@ -302,6 +313,9 @@ class Index:
             self.needs_rebuild = True
             return
         self.organisation_changed = built_for != organisation_key()
+        if contents is None or contents.value != str(CONTENTS_VERSION):
+            # Rows worked out by other rules (listing.CONTENTS_VERSION): filled again, and noted so, by a rebuild.
+            self.needs_rebuild = True
 
     def note_organisation(self) -> bool:
         """Note that the rows are worked out for the organisation the cases are read as kept by now
@@ -385,6 +399,8 @@ class Index:
                 if remove_others:
                     _delete_rows(session, None)
                     session.execute(delete(CaseRow))
+                    # Every row is worked out again here: by the rules of this version (listing.CONTENTS_VERSION).
+                    session.merge(Meta(key="contents", value=str(CONTENTS_VERSION)))
                 else:
                     for chunk in _chunks(numbers, 500):
                         _delete_rows(session, chunk)
@@ -614,8 +630,8 @@ def _case_row(case: Case, damaged: str = "", *, counted: bool = True, earlier: s
     """The case's row; without ``counted``, without its count of exhibits in use (which reads every exhibit);
     ``earlier``: the parties' earlier names and phone numbers (曾用), one a line, searched too."""
     respondent = case.respondent.name
-    # The numbers a 消协, 12315 or a court quotes when it calls: 工单号, 受理号, 案号.
-    refs = " ".join(p.ref for p in case.workflow.proceedings if p.ref)
+    # The numbers a 消协, 12315 or a court quotes when it calls (工单号, 受理号, 案号), on a proceeding or an event.
+    refs = " ".join(numbers(case))
     search = " ".join(
         [
             case.number,

@@ -67,6 +67,11 @@ LIMITATION = "civil.limitation"
 START_DOUBT = "START DOUBTFUL: "
 CASE_NUMBER = re.compile(r"^(\d{6})-(\d{3,})$")
 INDEX_NAME = "index.sqlite"
+# What the rows hold beyond the tables' schema (meta ``contents``): an index whose rows were worked out by other rules
+# is filled again from the case folders when the library opens (its file and tables kept), so that searching one
+# more of the record's values needs no new SCHEMA_VERSION. 1: the case list's search finds a case by the numbers its
+# timeline records (对方编号: a 12315 工单号 kept on an event), not only by its proceedings'.
+CONTENTS_VERSION = 1
 T = TypeVar("T")
 _CST = timezone(timedelta(hours=8))  # China Standard Time, as clocks are counted (this module loads no zone data)
 
@@ -295,6 +300,8 @@ def _in_order(root: Path) -> sqlite3.Connection | None:
         # Built for another organisation (the settings changed): the clocks of cases that record no side are redone.
         built_for = connection.execute("SELECT value FROM meta WHERE key = 'organisation'").fetchone()
         current = current and built_for is not None and built_for[0] == organisation_key()
+        contents = connection.execute("SELECT value FROM meta WHERE key = 'contents'").fetchone()
+        current = current and contents is not None and contents[0] == str(CONTENTS_VERSION)
         # Cases to index or rows to drop: opening the library reconciles.
         in_order = current and {number for (number,) in connection.execute("SELECT number FROM cases")} == on_disk
     except BaseException:

@@ -124,6 +124,43 @@ def test_the_case_list_finds_a_case_by_its_proceedings_numbers(library):
     assert summary.proceeding_refs == "12315-777 （2026）沪0104民初1234号"
 
 
+def test_the_case_list_finds_a_case_by_the_number_its_timeline_records(library):
+    """The 12315 工单号 kept where the timeline asks for it (对方编号) finds the case, by the index or sqlite3 alone;
+    an index filled before it was searched (contents 0) is filled again when the library opens, its schema kept."""
+    import sqlite3
+
+    from casefile.core.listing import quick_summaries
+
+    case = make_case(library)
+    make_case(library)
+    lodged = TimelineEvent(
+        at=datetime(2026, 11, 25, 14, 30, tzinfo=CST),
+        kind=EventKind.COMPLAINT,
+        summary="通过全国12315平台投诉",
+        party="regulator",
+        ref="20261125330106000123",
+    )
+    with library.edit(case.number) as writer:
+        writer.add_event(lodged)
+    assert [s.number for s in library.list_cases("330106000123")] == [case.number]
+    (summary,) = library.list_cases("20261125330106000123")
+    assert summary.proceeding_refs == "20261125330106000123"
+    root = library.root
+    library.close()
+    with sqlite3.connect(root / "index.sqlite") as con:  # as an index of this schema made before kept the row
+        con.execute("UPDATE cases SET search_text = 'x', proceeding_refs = '' WHERE number = ?", (case.number,))
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'contents'")
+    con.close()
+    assert quick_summaries(root, "20261125330106000123") is None  # not current: opened in full first
+    again = Library.open(root, "op")
+    try:
+        assert [s.number for s in again.list_cases("20261125330106000123")] == [case.number]
+        quick = quick_summaries(root, "20261125330106000123")
+        assert quick is not None and [s.number for s in quick] == [case.number]
+    finally:
+        again.close()
+
+
 def test_timeline_events_must_reference_existing_exhibits(library, case):
     with pytest.raises(InvalidValueError, match="no exhibit 7"), library.edit(case.number) as writer:
         writer.add_event(TimelineEvent(at=datetime.now(CST), summary="x", evidence=[7]))

@@ -177,6 +177,11 @@ def test_courier_lists_are_headed_in_the_terms_of_a_claim_and_an_appeal(tmp_path
     case.workflow.proceedings.append(Proceeding(ProceedingVenue.POSTAL_REGULATOR, ref="YZ2026120200042"))
     postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "numbered")
     assert "YZ2026120200042" in postal
+    # The number the postal administration gave later, kept on the timeline (对方编号), is the newest: it is printed.
+    called = dataclasses.replace(COMPLAINT, at=datetime(2026, 12, 3, 9, 0, tzinfo=CST), party="postal-regulator")
+    case.timeline.append(dataclasses.replace(called, ref="YZ2026120300007"))
+    postal = evidence_list(appeal(case, AFTER_DEADLINE), tmp_path / "timeline")
+    assert "申诉编号YZ2026120300007" in "".join(postal.split()) and "YZ2026120200042" not in postal
 
 
 def test_the_three_years_run_from_the_earliest_shipment_day_named(tmp_path: Path) -> None:

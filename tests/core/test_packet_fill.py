@@ -340,3 +340,22 @@ def test_a_complaints_list_is_headed_in_complaint_terms(route: Route, tmp_path: 
     case.workflow.proceedings.append(Proceeding(body, ref="TS2026112000123"))
     text = evidence_list(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path / "numbered")
     assert "投诉编号TS2026112000123" in text
+
+
+@pytest.mark.parametrize("route", [Route.CONSUMER_ASSOCIATION, Route.MARKET_REGULATOR])
+def test_a_complaints_list_takes_the_number_the_timeline_records(route: Route, tmp_path: Path) -> None:
+    """The 工单号 kept where the timeline asks for it (对方编号 of an event with the body the packet goes to) is the
+    list's 投诉编号; of several, the newest; an event with the other body gives none."""
+    case = named_case()
+    ours, other = ("regulator", "consumer-association")[:: 1 if route is Route.MARKET_REGULATOR else -1]
+    case.timeline += [
+        TimelineEvent(at(21, 10, 0), EventKind.COMPLAINT, "投诉", party=other, ref="OTHER-1"),
+        TimelineEvent(at(25, 14, 30), EventKind.COMPLAINT, "再次投诉", party=ours, ref="20261125330106000123"),
+        TimelineEvent(at(23, 9, 0), EventKind.COMPLAINT, "通过平台投诉", party=ours, ref="20261123330106000001"),
+    ]
+    text = evidence_list(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path / "timeline")
+    assert "投诉编号20261125330106000123" in text and "受理后填写" not in text
+    body = ProceedingVenue.REGULATOR if route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
+    case.workflow.proceedings.append(Proceeding(body, ref="TS-OLD", filed_at=at(22, 9, 0)))
+    text = evidence_list(routed(case, Venue.CONSUMER_ASSOCIATION, route), tmp_path / "older")
+    assert "投诉编号20261125330106000123" in text  # the proceeding filed before the newest event's

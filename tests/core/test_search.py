@@ -304,6 +304,45 @@ def test_search_tables_of_an_earlier_version_are_rebuilt_with_the_handling_recor
     assert where(search(root, "12315-777").hits) == {(case.number, None, "proceedings")}  # with sqlite3 alone
 
 
+def test_each_timeline_event_is_a_hit_of_its_own_on_its_day_named_as_the_packets_name_it(library: Library) -> None:
+    """搜索全部证据 of a 12315 工单号 kept on the timeline: the hit is the event that holds it, dated when it
+    happened (not the complaint's day, nor today), and its party and kind read as the packets print them
+    (市场监督管理部门, 投诉/索赔), never the record's stored values (regulator, respondent)."""
+    from datetime import datetime, timezone
+
+    from casefile.core.model import EventKind
+
+    cst = timezone(timedelta(hours=8))
+    case = filed_case(library)
+    call = TimelineEvent(
+        at=datetime(2026, 11, 21, 10, 0, tzinfo=cst),
+        kind=EventKind.CALL,
+        summary="商家拒绝退货，只同意付费维修（报价980元）",
+        party="respondent",
+    )
+    lodged = TimelineEvent(
+        at=datetime(2026, 11, 25, 14, 30, tzinfo=cst),
+        kind=EventKind.COMPLAINT,
+        summary="通过全国12315平台投诉",
+        party="regulator",
+        ref="20261125330106000123",
+    )
+    with library.edit(case.number) as writer:
+        writer.add_event(call)
+        writer.add_event(lodged)
+    (hit,) = search(library, "20261125330106000123").hits
+    assert (hit.case_number, hit.exhibit, hit.field) == (case.number, None, "timeline")
+    assert hit.evidence_time is not None and hit.evidence_time.astimezone(cst).date() == date(2026, 11, 25)
+    assert "市场监督管理部门" in hit.snippet and "投诉/索赔" in hit.snippet
+    assert "regulator" not in hit.snippet and "respondent" not in hit.snippet and "980" not in hit.snippet
+    (found,) = search(library, "经营者").hits  # the call, by who it was with as the packets name them
+    assert found.evidence_time is not None and found.evidence_time.astimezone(cst).date() == date(2026, 11, 21)
+    assert "电话" in found.snippet and "980" in found.snippet
+    assert search(library, "regulator").total == 0
+    on_the_day = search(library, "12315", date_from=date(2026, 11, 25), date_to=date(2026, 11, 25))
+    assert [h.field for h in on_the_day.hits] == ["timeline"]
+
+
 def test_a_snippet_is_one_line_around_the_hit() -> None:
     text = "第一行\n" + "很长的聊天记录" * 10 + "，商家同意退款。\n"
     shown, spans = snippet(text, "退款")

@@ -291,6 +291,42 @@ def test_the_court_forms_course_of_dealings_lists_every_dealing_in_date_order_wi
     assert item == "13.是否曾就标的物质量问题进行协商是■具体情况：" + "；".join(expected) + "否□"
 
 
+def test_the_court_forms_negotiation_counts_the_calls_chats_and_visits_with_the_defendant(tmp_path):
+    """Item 13 (是否曾就标的物质量问题进行协商) is 是 when the timeline holds a dealing with the defendant, said to be
+    with it or naming it, and tells each briefly (when, how, what was said); a call with 12315 or a note is none,
+    and with none recorded neither box is ticked (the record does not show that there was none)."""
+    from test_documents import at as on
+    from test_documents import full_case, render
+
+    case = full_case()
+    case.stage_log = case.stage_log[:1]  # registered only: no stage note of a negotiation
+    case.timeline = [
+        TimelineEvent(on(20, 9), EventKind.CALL, "12315来电核实情况", party="regulator"),
+        TimelineEvent(on(20, 11), EventKind.NOTE, "我整理了商家的答复", party="respondent"),
+        TimelineEvent(
+            on(21, 10),
+            EventKind.CALL,
+            "我要求退货，商家拒绝，只同意付费维修（报价980元）",
+            party="respondent",
+            evidence=[2],
+        ),
+        TimelineEvent(on(19, 19, 10), EventKind.CHAT, "在天猫某某数码旗舰店旺旺反映屏幕碎裂", evidence=[1]),
+    ]
+
+    def item() -> str:
+        doc = render(packet(case, [1, 2], Venue.COURT), tmp_path)["民事起诉状"]
+        item = doc[doc.index("13.是否曾就标的物质量问题进行协商") : doc.index("14.是否通知解除合同")]
+        return item[: item.index("否□") + 2]  # not the band a page break repeats before item 14
+
+    expected = [
+        "2026年11月19日19:10，原告与被告在线沟通：在天猫某某数码旗舰店旺旺反映屏幕碎裂（见证据1）",
+        "2026年11月21日10:00，原告与被告电话沟通：原告要求退货，商家拒绝，只同意付费维修（报价980元）（见证据2）",
+    ]
+    assert item() == "13.是否曾就标的物质量问题进行协商是■具体情况：" + "；".join(expected) + "否□"
+    case.timeline = case.timeline[:2]
+    assert item() == "13.是否曾就标的物质量问题进行协商是□具体情况：否□"
+
+
 def test_the_carrier_claims_course_lists_the_carriers_proposals_answers_and_payments_with_their_exhibits(tmp_path):
     from decimal import Decimal
 

@@ -5,7 +5,7 @@ here makes a PDF: the preflight, run while the user chooses a packet, loads no P
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from casefile.core.model import Case, DemandType
@@ -43,6 +43,30 @@ def _sort_key(value: datetime, case: Case) -> datetime:
 def complaint_venue(route: Route | None) -> ProceedingVenue:
     """The venue of the proceeding a 消协 or 12315 complaint to ``route`` is (None: the 消协)."""
     return ProceedingVenue.REGULATOR if route is Route.MARKET_REGULATOR else ProceedingVenue.CONSUMER_ASSOCIATION
+
+
+def number_given(case: Case, venue: ProceedingVenue) -> str:
+    """The number ``venue``'s body gave the matter (投诉编号, 工单号, 受理号, 申诉编号), or "" when none is recorded:
+    the newest of those kept on its proceedings (处理) and on the timeline's events with it (对方编号 of an event
+    whose party is that body), by the time each was recorded for (a proceeding's filing, else its acceptance,
+    decision or end; one with no time counts as the oldest)."""
+    from casefile.core.record.timeline import case_time
+
+    given: list[tuple[datetime | None, str]] = []
+    for q in case.workflow.proceedings_at(venue):
+        given.append((q.filed_at or q.accepted_at or q.decided_at or q.ended_at, q.ref.strip()))
+    given += [(e.at, e.ref.strip()) for e in case.timeline if e.party == venue.value]
+    known = [(at, ref) for at, ref in given if ref]
+    if not known:
+        return ""
+    oldest = datetime.min.replace(tzinfo=UTC)
+
+    def order(item: tuple[int, tuple[datetime | None, str]]) -> tuple[bool, datetime, int]:
+        # Of two recorded for the same time, or both for none, the later in the record.
+        index, (at, _ref) = item
+        return at is not None, case_time(at, case) if at is not None else oldest, index
+
+    return max(enumerate(known), key=order)[1][1]
 
 
 def before_other_bodies(case: Case, itself: ProceedingVenue | None) -> list[Proceeding]:

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 from casefile.core import zone
 from casefile.core.bundle.consistency import mail_without_zone
 from casefile.core.bundle.context import REDACTED_NOTE, BundleContext, ExhibitEntry, Route, Venue, redacted_note
-from casefile.core.bundle.handling import complaint_venue
+from casefile.core.bundle.handling import complaint_venue, number_given
 from casefile.core.bundle.imagepage import NOTE_SIZE
 from casefile.core.bundle.pdfkit import (
     BINDING,
@@ -1196,9 +1196,8 @@ def list_headings(ctx: BundleContext) -> tuple[tuple[str, str], tuple[str, str],
         waybill = ctx.case.shipment.waybill_no.strip()
         if ctx.route is Route.POSTAL_REGULATOR:
             matter = f"快件损失赔偿争议（快件号码{waybill}）" if waybill else "快件损失赔偿争议"
-            refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(ProceedingVenue.POSTAL_REGULATOR)]
-            refs = [r for r in refs if r]
-            return ("申诉事项", matter), ("申诉编号", refs[-1] if refs else ACCEPTED_BLANK), "受理机构"
+            ref = number_given(ctx.case, ProceedingVenue.POSTAL_REGULATOR)
+            return ("申诉事项", matter), ("申诉编号", ref or ACCEPTED_BLANK), "受理机构"
         complaint = rules.carrier_complaint(ctx)
         ticket = complaint.ref.strip() if complaint is not None else ""
         matter = f"快件损失赔偿（运单号{waybill}）" if waybill else "快件损失赔偿"
@@ -1246,9 +1245,9 @@ def complaint_subject(ctx: BundleContext) -> str:
 
 
 def complaint_ref(ctx: BundleContext) -> str:
-    """The 投诉编号 the receiving body gave the complaint (its proceeding's ref), or a blank to fill in once given."""
-    refs = [p.ref.strip() for p in ctx.case.workflow.proceedings_at(complaint_venue(ctx.route)) if p.ref.strip()]
-    return refs[-1] if refs else ACCEPTED_BLANK
+    """The 投诉编号 the receiving body gave the complaint (the newest kept on its proceedings or on the timeline's
+    events with it: handling.number_given), or a blank to fill in once given."""
+    return number_given(ctx.case, complaint_venue(ctx.route)) or ACCEPTED_BLANK
 
 
 def evidence_count(entries: Sequence[ExhibitEntry]) -> str:

@@ -15,6 +15,29 @@ from datetime import datetime
 from casefile.core.model import EVENT_PARTIES, Case, CaseType, EventKind, ResponsibleParty, TimelineEvent
 from casefile.core.workflow.records import Proposal
 
+# How each kind of event is named where the record is printed or searched; notes and other events carry no label
+# (a "（其他）" before a fact tells the reader nothing).
+EVENT_NAMES = {
+    EventKind.CALL: "电话",
+    EventKind.CHAT: "在线沟通",
+    EventKind.VISIT: "当面",
+    EventKind.EMAIL: "电子邮件",
+    EventKind.PROPOSAL: "处理方案",
+    EventKind.CONFIRMATION: "确认",
+    EventKind.COMPLAINT: "投诉/索赔",
+}
+# Who an event was with (TimelineEvent.party), as a document names them and search shows them.
+PARTY_NAMES = {
+    "respondent": "经营者",
+    "courier": "快递企业",
+    "complainant": "消费者",
+    "consumer-association": "消费者协会",
+    "regulator": "市场监督管理部门",
+    "postal-regulator": "邮政管理部门",
+    "court": "人民法院",
+    "arbitration": "仲裁机构",
+}
+
 
 def lodged(case: Case, party: str) -> list[TimelineEvent]:
     """The complaints and claims made to ``party`` (one of EVENT_PARTIES), oldest first."""
@@ -22,6 +45,14 @@ def lodged(case: Case, party: str) -> list[TimelineEvent]:
         raise ValueError(f"unknown party {party!r}; use one of {', '.join(EVENT_PARTIES)}")
     events = [e for e in case.timeline if e.kind is EventKind.COMPLAINT and e.party == party]
     return sorted(events, key=lambda e: e.at)
+
+
+def numbers(case: Case) -> list[str]:
+    """Every number the record holds that a body or a business gave the dispute (工单号, 投诉编号, 受理号, 案号):
+    the proceedings' and the timeline events' (对方编号), each once, in the record's order. Someone calling quotes
+    one of them: the case list finds a case by any."""
+    found = [p.ref.strip() for p in case.workflow.proceedings] + [e.ref.strip() for e in case.timeline]
+    return [n for n in dict.fromkeys(found) if n]
 
 
 _COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
@@ -85,6 +116,35 @@ CONTACT_KINDS = (
     EventKind.PROPOSAL,
     EventKind.CONFIRMATION,
 )
+
+# Kinds of event in which the two sides deal with each other directly: talks, messages, visits, letters, a complaint
+# or claim made to the business, a proposal, a confirmation.
+DEALING_KINDS = (
+    EventKind.CALL,
+    EventKind.CHAT,
+    EventKind.VISIT,
+    EventKind.EMAIL,
+    EventKind.COMPLAINT,
+    EventKind.PROPOSAL,
+    EventKind.CONFIRMATION,
+)
+# The business, as a summary or the people of an event name it when nobody said who the event was with.
+_BUSINESS_WORDS = ("商家", "卖家", "店家", "经营者", "店铺")
+
+
+def with_respondent(case: Case, event: TimelineEvent) -> bool:
+    """Was ``event`` a dealing with the business complained about (a call, a chat, a visit, a letter, a complaint or
+    a claim made to it, a proposal, a confirmation)? Said so (party respondent), or, with no one said, its words or
+    people name the business (its name, its shop, 商家, 卖家…). A note or "other" is the user's own record."""
+    if event.kind not in DEALING_KINDS:
+        return False
+    if event.party:
+        return event.party == "respondent"
+    names = [n for n in (case.respondent.name.strip(), case.respondent.store.strip()) if len(n) >= 2]
+    names += [short for short in (_COMPANY_SUFFIX.sub("", n) for n in names) if len(short) >= 2]
+    words = f"{event.summary} {event.people}"
+    return any(word in words for word in (*names, *_BUSINESS_WORDS))
+
 
 # Talking with the carrier, as a summary or an exhibit's title names it (快递客服答复…, 与快递客服聊天记录).
 _CARRIER_WORDS = ("快递", "快运", "速运", "速递", "客服")

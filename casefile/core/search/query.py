@@ -51,7 +51,7 @@ class Hit:
     snippet: str  # a line of the original text around the hit
     spans: tuple[tuple[int, int], ...]  # where in ``snippet`` the query was found: (start, end) offsets
     score: float  # bm25 as SQLite's FTS5 gives it: lower (more negative) is better
-    evidence_time: datetime | None  # the exhibit's time if known (for case fields, the complaint's)
+    evidence_time: datetime | None  # the exhibit's time if known (case fields: the complaint's; an event: its own)
 
     def marked(self, start: str = MARK_START, end: str = MARK_END) -> str:
         """The snippet with ``start`` and ``end`` around each hit."""
@@ -115,8 +115,8 @@ def search(
 
     ``case`` keeps to one case, ``kind`` to one kind of source (see :data:`~casefile.core.search.KINDS`),
     ``date_from``/``date_to`` (days in China Standard Time, both included) to evidence of those
-    days (for case fields: cases complained about then). A query of nothing searchable (only
-    punctuation) has no hits.
+    days (for case fields: cases complained about then; for a timeline event: events of those days). A query of
+    nothing searchable (only punctuation) has no hits.
 
     Hits are ranked by bm25; a query found in more than :data:`RANKED` texts ranks the
     :data:`RANKED` most recently indexed of them (``total`` counts them all).

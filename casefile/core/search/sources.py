@@ -1,7 +1,8 @@
 """What is searched: a case's fields and the text of its exhibits, as :class:`~casefile.core.search.store.Doc`.
 
 - Case fields: the title and reference, the parties, the order and the waybill, the demands,
-  the facts, the timeline, the stage notes, the proceedings (body, 工单号/受理号/案号, summary) and
+  the facts, the timeline (each event a text of its own, dated when it happened), the stage notes, the
+  proceedings (body, 工单号/受理号/案号, summary) and
   the handling records' text (findings' reasons, proposals and answers, the outcome, payments; a
   closing's note and a reopening's reason are stage notes), and the names and phone numbers the parties
   held before a correction (曾用, field ``earlier``) (kind ``case-field``, the field's name).
@@ -21,6 +22,7 @@ import logging
 from pathlib import Path
 
 from casefile.core.model import Case, EvidenceKind, Exhibit, Party
+from casefile.core.record.timeline import EVENT_NAMES, PARTY_NAMES, case_time
 from casefile.core.search.store import Doc
 from casefile.core.search.texts import TextStore
 
@@ -74,13 +76,26 @@ def case_docs(case: Case, earlier: str = "") -> list[Doc]:
         ),
         "demands": "\n".join(_lines(d.description, d.basis) for d in case.demands),
         "facts": case.facts,
-        "timeline": "\n".join(_lines(e.summary, e.place, e.people, e.ref, e.party, e.decision) for e in case.timeline),
         "notes": "\n".join(c.note for c in case.stage_log if c.note),
         "proceedings": "\n".join(_lines(p.body, p.ref, p.summary) for p in w.proceedings),
         "handling": _handling(case),
         "earlier": earlier.strip(),
     }
-    return [Doc(CASE_FIELD, name, text, at=at) for name, text in fields.items() if text.strip()]
+    docs = [Doc(CASE_FIELD, name, text, at=at) for name, text in fields.items() if text.strip()]
+    return docs + _events(case)
+
+
+def _events(case: Case) -> list[Doc]:
+    """Each timeline event as a text of its own (field ``timeline``), dated when it happened: what kind of event
+    and who with as the packets name them (电话, 市场监督管理部门: never the record's own values), the number they
+    gave it, what happened, where, who took part and what was decided."""
+    docs = []
+    for e in case.timeline:
+        said = " ".join(n for n in (EVENT_NAMES.get(e.kind, ""), PARTY_NAMES.get(e.party, "")) if n)
+        text = _lines(said, e.ref, e.summary, e.place, e.people, e.decision)
+        if text.strip():
+            docs.append(Doc(CASE_FIELD, "timeline", text, at=case_time(e.at, case)))
+    return docs
 
 
 def exhibit_docs(library_root: Path, case_folder: Path, exhibit: Exhibit) -> list[Doc]:

@@ -39,8 +39,10 @@ log = logging.getLogger(__name__)
 SEARCH_PATH = Path(".derived") / "search.sqlite"
 # 2: what a text is (case, kind, day) is in the FTS table too; 3: a case's proceedings and handling records
 # are searched (tables of version 2 are rebuilt, so that cases recorded before are found by them too); 4: the
-# parties' names and phone numbers before a correction (曾用) are searched (tables of version 3 are rebuilt)
-SCHEMA = 4
+# parties' names and phone numbers before a correction (曾用) are searched (tables of version 3 are rebuilt); 5: each
+# timeline event is a text of its own, dated when it happened, its kind and party named as the packets name them
+# (tables of version 4 are rebuilt)
+SCHEMA = 5
 #: The schema and the tokenizer together: tables made by another are rebuilt.
 VERSION = f"{SCHEMA}.{tokenize.VERSION}"
 
@@ -73,7 +75,7 @@ class Doc:
     field: str  # a case field's name, or the exhibit's file name
     text: str
     page: int | None = None  # 1-based, for PDF pages
-    at: datetime | None = None  # the evidence's time (for case fields: the complaint's)
+    at: datetime | None = None  # the evidence's time (case fields: the complaint's; a timeline event: its own)
 
 
 #: Days are China Standard Time days (as casefile.core.workflow.clocks.CST), wherever the computer is.

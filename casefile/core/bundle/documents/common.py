@@ -21,7 +21,6 @@ from casefile.core.bundle.pdfkit import FONT, blank, kept_whole
 from casefile.core.disclosure.masking import mail_addresses_shown, mask_name, mask_person, organisation_names
 from casefile.core.model import (
     Case,
-    EventKind,
     Party,
     PartyKind,
     ResponsibleParty,
@@ -30,6 +29,8 @@ from casefile.core.model import (
     TimelineEvent,
 )
 from casefile.core.record.roles import CourierClaimParties, claim_parties
+from casefile.core.record.timeline import EVENT_NAMES as EVENT_NAMES
+from casefile.core.record.timeline import PARTY_NAMES as EVENT_PARTY_NAMES
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
 from casefile.core.workflow.limitation import Limitation, Source, limitation, limitation_start, start_doubt
 from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding
@@ -39,29 +40,6 @@ Section = tuple[str, list[Flowable]]
 
 DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
 LAW_CPL = "《中华人民共和国消费者权益保护法》"
-
-# How each kind of event is named in a document; notes and other events carry no label (a
-# "（其他）" before a fact tells the reader nothing).
-EVENT_NAMES = {
-    EventKind.CALL: "电话",
-    EventKind.CHAT: "在线沟通",
-    EventKind.VISIT: "当面",
-    EventKind.EMAIL: "电子邮件",
-    EventKind.PROPOSAL: "处理方案",
-    EventKind.CONFIRMATION: "确认",
-    EventKind.COMPLAINT: "投诉/索赔",
-}
-# Who an event was with (TimelineEvent.party), as a document names them.
-EVENT_PARTY_NAMES = {
-    "respondent": "经营者",
-    "courier": "快递企业",
-    "complainant": "消费者",
-    "consumer-association": "消费者协会",
-    "regulator": "市场监督管理部门",
-    "postal-regulator": "邮政管理部门",
-    "court": "人民法院",
-    "arbitration": "仲裁机构",
-}
 
 # StageLog 3–5 feed 与经营者交涉情况 (spec §7(a) ④, §5). The stages' names are the workflow's (协商与方案,
 # 客户确认, 内部调解), not a recipient's: a dealing is told by its note, and by these words when it has none.

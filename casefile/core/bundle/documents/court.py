@@ -53,6 +53,7 @@ from casefile.core.bundle.documents.layout import WIDTH, _h, _numbered, _p, _Par
 from casefile.core.bundle.documents.rules import CONTRACT_CAUSES, case_cause, filed_with
 from casefile.core.bundle.pdfkit import FormTable, blank, esc
 from casefile.core.model import AgentAuthority, CaseType, EventKind, Party, PartyKind
+from casefile.core.record.timeline import with_respondent
 
 LINE = "＿＿＿＿＿＿"
 TICKED, EMPTY = "■", "□"
@@ -62,6 +63,30 @@ COSTS = "本案诉讼费用由被告承担"  # the claim for the costs (see clai
 
 def _v(value: str) -> str:
     return value.strip() or LINE
+
+
+# How item 13 tells a dealing with the defendant the timeline records, before what was said.
+_TALKS = {
+    EventKind.CALL: "原告与被告电话沟通",
+    EventKind.CHAT: "原告与被告在线沟通",
+    EventKind.VISIT: "原告与被告当面协商",
+    EventKind.EMAIL: "原告与被告通过电子邮件沟通",
+    EventKind.COMPLAINT: "原告向被告提出投诉/索赔",
+}
+
+
+def _talks(ctx: BundleContext) -> list[Dealing]:
+    """The dealings with the defendant the timeline records (casefile.core.record.timeline.with_respondent), and its
+    proposals and confirmations whoever made them: what was said, as the packet tells the record's notes."""
+    out = []
+    for e in ctx.case.timeline:
+        if e.kind not in (EventKind.PROPOSAL, EventKind.CONFIRMATION) and not with_respondent(ctx.case, e):
+            continue
+        said = _told(ctx, e.summary, COURT)
+        how = _TALKS.get(e.kind, "")
+        text = "：".join(t for t in (how, said) if t) or "＿＿＿＿＿＿"
+        out.append(Dealing(e.at, text, tuple(e.evidence), e.date_only))
+    return out
 
 
 def _box(label: str, ticked: bool) -> str:
@@ -367,17 +392,9 @@ def _fact_rows(ctx: BundleContext, items: list[Claim], defendants: list[Party]) 
     quality = case.type is CaseType.QUALITY
     facts = third_person(case.facts.strip(), COURT.us, COURT.them).splitlines()[0] if case.facts.strip() else ""
     # The course of dealings in date order — stage notes, proposals and answers, proceedings and their results, the
-    # outcome, payments, and the proposals and confirmations the timeline records — each citing its exhibits.
-    dealings = _dealing_lines(
-        ctx,
-        _stage_dealings(ctx, COURT)
-        + _handling_dealings(ctx, COURT)
-        + [
-            Dealing(e.at, _told(ctx, e.summary, COURT) or "＿＿＿＿＿＿", tuple(e.evidence), e.date_only)
-            for e in case.timeline
-            if e.kind in (EventKind.PROPOSAL, EventKind.CONFIRMATION)
-        ],
-    )
+    # outcome, payments, and what the timeline records of the dealings with the defendant (calls, chats, visits,
+    # letters, a complaint made to it) and of proposals and confirmations — each citing its exhibits.
+    dealings = _dealing_lines(ctx, _stage_dealings(ctx, COURT) + _handling_dealings(ctx, COURT) + _talks(ctx))
     compensation = [c for c in items if c.kind in ("compensation", "punitive")]
     comp_total = claim_total(compensation) if compensation else None
     written, cited = bases(items, day)
