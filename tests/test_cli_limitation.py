@@ -391,3 +391,14 @@ def test_a_direction_outside_the_choices_is_refused_when_recorded():
     with pytest.raises(InvalidValueError, match="sideways"):
         check_input(event, "timeline[0]")
     check_input(TimelineEvent(datetime(2026, 5, 1, 10, tzinfo=CST), EventKind.CHAT, "x", direction="in"), "t")
+
+
+def test_an_event_without_a_direction_is_stored_as_before_and_reads_as_not_said():
+    from casefile.core.model import from_data, to_data
+
+    event = TimelineEvent(datetime(2026, 5, 1, 10, tzinfo=CST), EventKind.CHAT, "与商家沟通", party="respondent")
+    data = to_data(event)
+    assert "direction" not in data  # records written before a direction could be said stay byte for byte
+    assert from_data(TimelineEvent, data).direction == ""
+    said = to_data(TimelineEvent(event.at, EventKind.CHAT, "与商家沟通", party="respondent", direction="in"))
+    assert said["direction"] == "in" and from_data(TimelineEvent, said).direction == "in"
