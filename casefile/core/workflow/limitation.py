@@ -153,8 +153,8 @@ class Limitation:
     lodged with the obligor or a body, a proposal of the claimant's, art. 195), whichever is later. Only the period
     counted from ``counted_from`` may be said to have run; ``doubt``: the contradiction the safe start is part of (a
     receipt before the purchase), or None; ``possible``: contacts with the obligor within that period that would
-    interrupt it had they been a demand (the record does not say who spoke: a call, chat, visit, e-mail…), named for
-    the user to check and moving no day."""
+    interrupt it had they been a demand or the obligor's agreeing to perform (who spoke is not said, or the words do
+    not tell: :func:`reading`), named for the user to check and moving no day."""
 
     safe: LimitationStart
     counted_from: LimitationStart
