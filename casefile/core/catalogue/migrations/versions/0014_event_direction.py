@@ -5,7 +5,7 @@ to perform, which interrupt it (民法典 art. 195), from its refusal, which doe
 only by our request, not by the seller's message naming the return; the response promise is not met by the
 complainant's own message (casefile.core.workflow.limitation, casefile.core.workflow.due). The limitation note is
 kept beside its English text as a message the app says in its language. The column is added (0003 makes it for a
-catalogue created since) and every case's rows are written again by the current rule.
+catalogue created since; a downgrade keeps it) and every case's rows are written again by the current rule.
 
 Revision ID: 0014
 Revises: 0013
@@ -32,5 +32,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("review_clocks") as batch:
-        batch.drop_column("note")
+    """Nothing to undo: the column stays (the earlier revisions that write every case's rows again write the rows
+    the current code makes, the note included), and the rows stay as the newer rule wrote them."""
