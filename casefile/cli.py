@@ -548,6 +548,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="who it was with: the business, the carrier, the consumer, the consumer association (消协), the "
         "market regulator (12315), the postal regulator (邮政管理部门), a court, an arbitration commission",
     )
+    p.add_argument(
+        "--direction",
+        default=None,
+        choices=("out", "in", "none"),
+        help="who spoke to whom, between our side and the one it was with (--with): out (我方→对方, we said or sent "
+        "it to them), in (对方→我方, they to us), none (内部/不明, internal or not said: the default). The "
+        "limitation period reads it: our demand to the seller, or its agreeing to perform, interrupts the period "
+        "(民法典 art. 195); its refusal never does",
+    )
     p.add_argument("--ref", help="the number the other side gave it (工单号, 投诉编号, 受理号)")
     p.add_argument("--decision", help="what was decided or agreed, if anything")
 
@@ -1621,8 +1630,9 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if case.timeline:
         lines.append("  timeline (N: its number for casefile event --edit / --delete):")
         for n, ev in enumerate(case.timeline, 1):
+            said = {"out": "we to them", "in": "they to us"}.get(ev.direction, "")
             dealt = ", ".join(
-                x for x in (f"with {ev.party}" if ev.party else "", f"ref {ev.ref}" if ev.ref else "") if x
+                x for x in (f"with {ev.party}" if ev.party else "", said, f"ref {ev.ref}" if ev.ref else "") if x
             )
             entered = _fmt_time(ev.recorded_at)
             recorded = f"  (recorded {entered})" if entered not in ("", _fmt_time(ev.at)) else ""
@@ -1647,7 +1657,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     made = bundle_history(entries)
     if made:
         from casefile.core.bundle.history import FileState, all_changes, made_again, made_files
-        from casefile.core.bundle.receipt_history import said
+        from casefile.core.bundle.receipt_history import said as change_said
         from casefile.core.record.history import bundle_files
 
         # A receipt that corrected the one before, a packet made again for a destination: what changed, from its old
@@ -1671,7 +1681,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
                     note = f"  (edition {bundle.edition}{', ' + bundle.reissue if bundle.reissue else ''}){note}"
                 lines.append(f"    {_fmt_time(bundle.at)}  {venue:<20} {f.name}  {pages}  sha256 {f.sha256}{note}")
             if bundle.edition is None or bundle.reissue == "correction":
-                lines.extend(f"      changed: {said(c)}" for c in changes.get(bundle.seq, ()))
+                lines.extend(f"      changed: {change_said(c)}" for c in changes.get(bundle.seq, ()))
     for line in lines:
         _print(line)
     return EXIT_OK
@@ -2546,6 +2556,7 @@ def cmd_event(args: argparse.Namespace, library: Library) -> int:
         place=args.place or "",
         evidence=_parse_numbers(args.evidence or "", "--evidence"),
         party=args.party or "",
+        direction=_direction(args.direction),
         ref=(args.ref or "").strip(),
         decision=(args.decision or "").strip(),
     )
@@ -2573,6 +2584,11 @@ def _warn_withdrawn_cited(case: Case, event: TimelineEvent) -> None:
             f"{case.number} --edit N --evidence …)",
             file=sys.stderr,
         )
+
+
+def _direction(value: str | None) -> str:
+    """The direction ``--direction`` names, as the record keeps it ("" for none, or not given)."""
+    return "" if value in (None, "none") else str(value)
 
 
 def _unsaid_party_hint(number: str, case: Case, event: TimelineEvent) -> None:
@@ -2623,10 +2639,14 @@ def _change_event(args: argparse.Namespace, library: Library) -> int:
                 changes[name] = getattr(args, name)
         if args.ref is not None:
             changes["ref"] = args.ref.strip()
+        if args.direction is not None:
+            changes["direction"] = _direction(args.direction)
         if args.evidence is not None:
             changes["evidence"] = _parse_numbers(args.evidence, "--evidence")
         if not changes:
-            raise InvalidValueError("--edit {n}: say what changes (--at, --kind, --summary, --with, --ref…)", n=n)
+            raise InvalidValueError(
+                "--edit {n}: say what changes (--at, --kind, --summary, --with, --direction, --ref…)", n=n
+            )
         corrected = dataclasses.replace(was, **changes)
         writer.update_event(was, corrected, args.reason)
         case = writer.case

@@ -480,6 +480,14 @@ SHA-256: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>We → them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They → us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The manufacturer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4793,6 +4801,14 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Internal / not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who spoke to whom, between our side and the one it was with: our demand to the business, or its agreeing to perform, interrupts the limitation period; its refusal does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Their reference (工单号/受理号)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7476,11 +7492,67 @@ Attach %1 all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{day} ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted {day}, counted afresh (民法典 art. 195)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} recorded {day}, after the complaint: counted from the complaint, check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>possible interruption {days} if it was a demand to the obligor or its agreeing to perform: check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>START DOUBTFUL: {doubt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safe day from {safe}, runs from {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the claim lodged with a body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the complainant&apos;s proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -484,6 +484,14 @@ SHA-256：%4</translation>
         <translation>我方是投诉方（不适用响应承诺）</translation>
     </message>
     <message>
+        <source>We → them</source>
+        <translation>我方→对方</translation>
+    </message>
+    <message>
+        <source>They → us</source>
+        <translation>对方→我方</translation>
+    </message>
+    <message>
         <source>The manufacturer</source>
         <translation>生产者（厂家）</translation>
     </message>
@@ -4820,6 +4828,14 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>与谁进行：经营者、快递公司、有关机构……</translation>
     </message>
     <message>
+        <source>Internal / not said</source>
+        <translation>内部/不明</translation>
+    </message>
+    <message>
+        <source>Who spoke to whom, between our side and the one it was with: our demand to the business, or its agreeing to perform, interrupts the limitation period; its refusal does not</source>
+        <translation>谁向谁说（我方与事件对象之间）：我方向经营者提出履行请求，或经营者同意履行，诉讼时效中断；经营者拒绝的，不中断</translation>
+    </message>
+    <message>
         <source>Their reference (工单号/受理号)</source>
         <translation>对方编号（工单号/受理号）</translation>
     </message>
@@ -7513,12 +7529,68 @@ Attach %1 all the same?</source>
         <translation>保存本机原有的案件 {number}</translation>
     </message>
     <message>
+        <source>{day} ({kind})</source>
+        <translation>{day}（{kind}）</translation>
+    </message>
+    <message>
+        <source>interrupted {day}, counted afresh (民法典 art. 195)</source>
+        <translation>诉讼时效于{day}中断，重新计算（民法典第一百九十五条）</translation>
+    </message>
+    <message>
+        <source>{what} recorded {day}, after the complaint: counted from the complaint, check</source>
+        <translation>{what}记录为{day}，晚于投诉：自投诉之日起算，请核实</translation>
+    </message>
+    <message>
+        <source>possible interruption {days} if it was a demand to the obligor or its agreeing to perform: check</source>
+        <translation>{days}的联系如系向义务人提出履行请求或者义务人同意履行，诉讼时效中断：请核实</translation>
+    </message>
+    <message>
+        <source>START DOUBTFUL: {doubt}</source>
+        <translation>起算日期存疑：{doubt}</translation>
+    </message>
+    <message>
+        <source>safe day from {safe}, runs from {start}</source>
+        <translation>稳妥起算日为{safe}，按记录自{start}起算</translation>
+    </message>
+    <message>
         <source>the claim lodged with a body</source>
         <translation>向有关机构提出的请求</translation>
     </message>
     <message>
         <source>the complainant&apos;s proposal</source>
         <translation>投诉方提出的处理方案</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>在线沟通</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>到访</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>confirmation</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系</translation>
     </message>
     <message>
         <source>a case is closed with its result and the complainant&apos;s satisfaction: use casefile close (in the app, Handling → Close case…), not the closed stage</source>

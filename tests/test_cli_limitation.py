@@ -293,3 +293,114 @@ def test_an_ambiguous_contact_with_the_seller_is_named_not_counted(capsys, tmp_p
     text = guidance(capsys, lib, number)
     assert "本案记录2026年5月1日（在线沟通）曾与经营者联系：如系向经营者提出履行请求" in text, text
     assert "诉讼时效自2026年5月1日中断" not in text and "2029" not in text
+
+
+def _case_bought(at: datetime) -> Case:
+    case = Case(
+        number="202611-001",
+        title="t",
+        complained_at=datetime(2026, 11, 20, 10, tzinfo=CST),
+        channel=Channel.PHONE,
+        type=CaseType.QUALITY,
+    )
+    case.transaction.purchased_at = at
+    return case
+
+
+@pytest.mark.parametrize(
+    ("kind", "direction", "summary", "interrupts", "possible"),
+    [
+        # our demand to the seller (民法典 art. 195 (一))
+        (EventKind.CHAT, "out", "微信要求商家退款", True, False),
+        (EventKind.EMAIL, "out", "发邮件催告商家履行维修义务", True, False),
+        (EventKind.PROPOSAL, "out", "提出以旧换新方案", True, False),
+        # ours, but its words ask nothing: it may still have been a demand, named for checking
+        (EventKind.CALL, "out", "致电商家询问门店地址", False, True),
+        # the seller agreeing to perform (art. 195 (二))
+        (EventKind.CHAT, "in", "商家回复同意退款", True, False),
+        (EventKind.CONFIRMATION, "in", "商家书面承诺三日内赔偿", True, False),
+        # the seller refusing: never an interruption, not even a possible one (it names the return all the same)
+        (EventKind.CHAT, "in", "商家回复拒绝退货", False, False),
+        (EventKind.CONFIRMATION, "in", "商家书面确认：不同意退款", False, False),
+        (EventKind.CHAT, "in", "商家发来促销广告", False, True),
+        # no direction said: as before, only a possible interruption, whatever it says
+        (EventKind.CHAT, "", "商家回复拒绝退货", False, True),
+        (EventKind.CHAT, "", "微信要求商家退款", False, True),
+    ],
+)
+def test_who_spoke_tells_a_demand_or_agreement_from_a_refusal(kind, direction, summary, interrupts, possible):
+    from casefile.core.workflow.limitation import limitation
+
+    case = _case_bought(datetime(2023, 1, 5, 10, tzinfo=CST))
+    at = datetime(2025, 8, 1, 10, tzinfo=CST)
+    case.timeline = [TimelineEvent(at, kind, summary, party="respondent", direction=direction)]
+    found = limitation(case)
+    assert found.interrupted is interrupts
+    assert found.counted_from.day.isoformat() == ("2025-08-01" if interrupts else "2023-01-05")
+    assert [p.day.isoformat() for p in found.possible] == (["2025-08-01"] if possible else [])
+
+
+def test_the_agreement_is_what_the_guidance_says_interrupted(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new(capsys, lib, "--our-side", "complainant", "--purchased-at", "2022-09-28T12:00")
+    argv = ["--kind", "chat", "--with", "respondent", "--summary", "商家同意退款，但未付款"]
+    assert run(capsys, lib, "event", number, "--at", "2024-06-01T10:00", "--direction", "in", *argv)[0] == 0
+    assert "interrupted 2024-06-01, counted afresh" in limitation_line(capsys, lib, "5000")
+    assert run(capsys, lib, "edit", number, "--facts", "我于2022年9月28日购买空调。", "--demand", "refund", "3000",
+               "--respondent-address", "厦门市思明区某路1号")[0] == 0  # fmt: skip
+    exhibit = tmp_path / "a.txt"
+    exhibit.write_text("发票", encoding="utf-8")
+    assert run(capsys, lib, "add", number, str(exhibit))[0] == 0
+    text = guidance(capsys, lib, number)
+    assert "本案记录2024年6月1日曾经营者同意履行，诉讼时效自2024年6月1日中断" in text, text
+
+
+def test_a_direction_is_recorded_shown_and_corrected_in_the_custody_log(capsys, tmp_path):
+    lib = tmp_path / "lib"
+    number = new(capsys, lib, "--our-side", "complainant", "--purchased-at", "2023-06-01T10:00")
+    # recorded without a direction, as every event before it could be said: a possible interruption
+    argv = ["--kind", "chat", "--with", "respondent", "--summary", "商家回复：不予退货"]
+    assert run(capsys, lib, "event", number, "--at", "2026-05-01T10:00", *argv)[0] == 0
+    assert "possible interruption 2026-05-01 (chat)" in limitation_line(capsys, lib, "3000")
+    # said afterwards to be the seller's message to us: its refusal interrupts nothing, and is no longer named
+    code, out, err = run(capsys, lib, "event", number, "--edit", "1", "--direction", "in", "--reason", "商家发来")
+    assert code == 0, err
+    assert "direction" in out
+    line = limitation_line(capsys, lib, "3000")
+    assert "RAN OUT on 2026-06-01" in line and "possible interruption" not in line, line
+    assert run(capsys, lib, "event", number, "--at", "2026-05-20T10:00", "--kind", "chat", "--with", "respondent",
+               "--direction", "out", "--summary", "再次要求商家退货退款")[0] == 0  # fmt: skip
+    line = limitation_line(capsys, lib, "3000")
+    assert "interrupted 2026-05-20, counted afresh" in line and "RAN OUT" not in line, line
+    code, out, _ = run(capsys, lib, "show", number)
+    assert "商家回复：不予退货  (with respondent, they to us)" in out
+    assert "再次要求商家退货退款  (with respondent, we to them)" in out
+    # none takes it back to not said
+    assert run(capsys, lib, "event", number, "--edit", "2", "--direction", "none", "--reason", "不确定")[0] == 0
+    assert "possible interruption 2026-05-20 (chat)" in limitation_line(capsys, lib, "3000")
+    code, _, err = run(capsys, lib, "verify", number)
+    assert code == 0, err
+    with pytest.raises(SystemExit):
+        run(capsys, lib, "event", number, "--summary", "x", "--direction", "sideways")
+    assert "invalid choice: 'sideways'" in capsys.readouterr().err
+
+
+def test_a_direction_outside_the_choices_is_refused_when_recorded():
+    from casefile.core.errors import InvalidValueError
+    from casefile.core.validate import check_input
+
+    event = TimelineEvent(datetime(2026, 5, 1, 10, tzinfo=CST), EventKind.CHAT, "x", direction="sideways")
+    with pytest.raises(InvalidValueError, match="sideways"):
+        check_input(event, "timeline[0]")
+    check_input(TimelineEvent(datetime(2026, 5, 1, 10, tzinfo=CST), EventKind.CHAT, "x", direction="in"), "t")
+
+
+def test_an_event_without_a_direction_is_stored_as_before_and_reads_as_not_said():
+    from casefile.core.model import from_data, to_data
+
+    event = TimelineEvent(datetime(2026, 5, 1, 10, tzinfo=CST), EventKind.CHAT, "与商家沟通", party="respondent")
+    data = to_data(event)
+    assert "direction" not in data  # records written before a direction could be said stay byte for byte
+    assert from_data(TimelineEvent, data).direction == ""
+    said = to_data(TimelineEvent(event.at, EventKind.CHAT, "与商家沟通", party="respondent", direction="in"))
+    assert said["direction"] == "in" and from_data(TimelineEvent, said).direction == "in"

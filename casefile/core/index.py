@@ -180,6 +180,9 @@ class ReviewClockColumns:
     # Our user's deadline: the end of its safe day (the unmoved last day), which the agenda lists and sorts it by;
     # None for the other side's (and in rows written before it was kept: then the due time is taken).
     act_by_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # ``ref`` as a message the app says in its language (casefile.core.errors.message_to_data, as JSON), for a
+    # reference written as one (the limitation period's note); "" for a plain reference.
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ReviewCaseRow(ReviewCaseColumns, Base):
@@ -593,6 +596,7 @@ def _agenda_columns(clocks: Any, title: Any, damaged: Any = None) -> tuple[Any, 
         clocks.paused,
         literal("") if damaged is None else damaged,
         clocks.act_by_at,
+        clocks.note,
     )
 
 

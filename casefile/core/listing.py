@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -27,7 +28,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from casefile.core.errors import IndexWriteError
+from casefile.core.errors import IndexWriteError, Message, message_from_data
 from casefile.core.fsutil import TEMP_PREFIX
 from casefile.core.textsafe import without_unseen
 
@@ -60,7 +61,10 @@ LIBRARY_VERSION = 2  # 2: the library has an id
 # side's runs, noted 是否网购未记录), is used only by a request to the respondent, and runs for no organisation buying.
 # 19: a case's row says whether its record names our side (cases.side_recorded): the settings naming another
 # organisation, only the cases that do not are worked out again, not the whole library.
-SCHEMA_VERSION = 19
+# 20: a timeline event's direction (我方→对方, 对方→我方) tells the limitation period our demand and the obligor's
+# agreeing to perform (which interrupt it) from its refusal (which does not), the seven-day return and the response
+# promise read it too; the limitation note is kept as a message the app translates (review_clocks.note).
+SCHEMA_VERSION = 20
 # The limitation period's clock: listed by the agenda when it has run, as run.
 LIMITATION = "civil.limitation"
 # In the limitation clock's reference (casefile.core.workflow.due.limitation_note): its safe start cannot be true.
@@ -72,6 +76,8 @@ INDEX_NAME = "index.sqlite"
 # more of the record's values needs no new SCHEMA_VERSION. 1: the case list's search finds a case by the numbers its
 # timeline records (对方编号: a 12315 工单号 kept on an event), not only by its proceedings'.
 CONTENTS_VERSION = 1
+
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 _CST = timezone(timedelta(hours=8))  # China Standard Time, as clocks are counted (this module loads no zone data)
 
@@ -80,6 +86,17 @@ def start_doubt_of(ref: str) -> str | None:
     """What is wrong with the limitation period's safe start, as its clock's reference says it, or None."""
     _, found, doubt = ref.partition(START_DOUBT)
     return doubt or None if found else None
+
+
+def ref_message(row: AgendaRow) -> Message | str:
+    """A clock's reference as the app says it: the message it was written as (the limitation period's note), to be
+    translated, else the plain reference (a 工单号, a proceeding's number)."""
+    if row.note:
+        try:
+            return message_from_data(json.loads(row.note))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            log.warning("case %s: clock %s has an unreadable note; its reference is shown", row.number, row.key)
+    return row.ref
 
 
 def sort_key(number: str) -> int:
@@ -129,6 +146,7 @@ class AgendaRow:
     paused: bool
     damaged: str = ""  # why the case is quarantined (its deadlines are the index's last known), or ""
     act_by_at: datetime | None = None  # our user's deadline: the end of its safe day (the unmoved last day)
+    note: str = ""  # ``ref`` as message data (JSON) the app translates (:func:`ref_message`), or ""
 
     def overdue(self, now: datetime) -> bool:
         return self.kind != "limit" and now >= self.due_at
@@ -382,7 +400,7 @@ def _running_clocks(root: Path, query: str, parameters: tuple[str, ...]) -> list
 def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, ...]) -> list[AgendaRow]:
     rows = connection.execute(
         "SELECT k.case_number, c.title, k.key, k.kind, k.ref, k.started_at, k.due_at, k.last_day, "  # noqa: S608 - the module's own
-        "k.rolled_from, k.provisional, k.paused, c.damaged, k.act_by_at " + query,
+        "k.rolled_from, k.provisional, k.paused, c.damaged, k.act_by_at, k.note " + query,
         parameters,
     ).fetchall()
     found = []
@@ -404,6 +422,7 @@ def _clocks(connection: sqlite3.Connection, query: str, parameters: tuple[str, .
                 bool(row[10]),
                 str(row[11] or ""),
                 None if row[12] is None else datetime.fromisoformat(str(row[12])).replace(tzinfo=UTC),
+                str(row[13] or ""),
             )
         )
     return found

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from casefile.core import zone
 from casefile.core.errors import InvalidValueError, Message
 from casefile.core.validate import DISPOSITIONS as DISPOSITIONS
+from casefile.core.validate import EVENT_DIRECTIONS as EVENT_DIRECTIONS
 from casefile.core.validate import EVENT_PARTIES as EVENT_PARTIES
 from casefile.core.validate import HANDED_IN as HANDED_IN
 from casefile.core.validate import amount_from_text, check_amount, check_time
@@ -387,7 +388,9 @@ class TimelineEvent:
     (消协), the market regulator (12315), the postal regulator (邮政管理部门), a court, an
     arbitration commission; "" when not said. ``ref`` is the number they gave it (工单号,
     投诉编号, 受理号). A complaint or claim lodged with someone is of kind COMPLAINT
-    (casefile.core.record.timeline.lodged reads them).
+    (casefile.core.record.timeline.lodged reads them). ``direction`` says who spoke to whom, between our
+    side and that party: "out" (我方→对方: we said or sent it to them), "in" (对方→我方: they to us), or ""
+    (internal, or not said: every event recorded before it could be said).
     """
 
     at: datetime
@@ -403,6 +406,7 @@ class TimelineEvent:
     recorded_at: datetime | None = _added()  # when it was entered (from its custody entry)
     # The day is known, not the hour (typed as 2026-11-20): ``at`` is that day's start, shown as the date alone.
     date_only: bool = _added(False)
+    direction: str = _added("")  # one of EVENT_DIRECTIONS, or "" (internal or not said)
 
 
 @dataclass

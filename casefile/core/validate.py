@@ -204,6 +204,10 @@ EVENT_PARTIES = (
     "arbitration",
 )
 
+# Who spoke to whom, between our side and the party a timeline event was with: "out" (我方→对方, we said or sent it
+# to them), "in" (对方→我方, they to us); "" is internal or not said.
+EVENT_DIRECTIONS = ("out", "in")
+
 
 # Who proposes, pays or is paid in the handling of a dispute: the parties of the timeline, and a
 # manufacturer or another party outside the case (casefile.core.workflow.handling).
@@ -224,6 +228,7 @@ def _choice(choices: tuple[str, ...]) -> Callable[[str, str], str]:
 check_handed_in = _choice(HANDED_IN)
 check_disposition = _choice(DISPOSITIONS)
 check_event_party = _choice(EVENT_PARTIES)
+check_event_direction = _choice(EVENT_DIRECTIONS)
 
 
 MAX_QUANTITY = 1_000_000
@@ -456,6 +461,7 @@ _TEXT_CHECKS: dict[str, Callable[[str, str], str]] = {
     "handed_in": check_handed_in,
     "disposition": check_disposition,
     "party": check_event_party,
+    "direction": check_event_direction,
 }
 # Times of things that happened (a purchase, a delivery): not after today. A complaint time may be
 # set ahead (tests and planning do), and a deadline is in the future by nature.

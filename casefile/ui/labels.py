@@ -147,6 +147,13 @@ EVENT_PARTIES: dict[str, str] = {
     "arbitration": QT_TRANSLATE_NOOP("CaseFile", "Arbitration commission"),
 }
 
+# Who spoke to whom, between our side and the party a timeline event was with (casefile.core.validate
+# .EVENT_DIRECTIONS): short, as the event list shows them.
+EVENT_DIRECTIONS: dict[str, str] = {
+    "out": QT_TRANSLATE_NOOP("CaseFile", "We → them"),
+    "in": QT_TRANSLATE_NOOP("CaseFile", "They → us"),
+}
+
 # Who proposes, pays or is paid in the handling of a dispute (casefile.core.workflow.handling.PARTIES):
 # the parties of the timeline, and two outside the case.
 HANDLING_PARTIES: dict[str, str] = {
@@ -527,6 +534,11 @@ def kind_name(value: str) -> str:
 
 def event_kind_name(value: str) -> str:
     return _label(EVENT_KINDS, value)
+
+
+def event_direction_name(value: str) -> str:
+    """Who spoke to whom in a timeline event: 我方→对方, 对方→我方."""
+    return _label(EVENT_DIRECTIONS, value)
 
 
 def event_party_name(value: str) -> str:

@@ -11,14 +11,14 @@ from typing import Any
 
 from casefile.core import law, zone
 from casefile.core.fsutil import human_size
-from casefile.core.listing import LIMITATION, AgendaRow, CaseSummary, start_doubt_of
+from casefile.core.listing import LIMITATION, AgendaRow, CaseSummary, ref_message, start_doubt_of
 from casefile.core.listing import sort_key as index_sort_key
 from casefile.core.model import Case, EvidenceKind, Exhibit, ExhibitList, Stage
 from casefile.core.numbering import packet_label, packet_numbers
 from casefile.core.thumbnails import thumbnail_path, thumbnailable
 from casefile.core.workflow.clocks import CST, replaced_basis, rule_for
 from casefile.ui import times
-from casefile.ui.i18n import fill, listed
+from casefile.ui.i18n import fill, listed, translated
 from casefile.ui.labels import (
     capture_source_name,
     clock_name,
@@ -504,7 +504,7 @@ class CaseListModel(QAbstractTableModel):
                 )
             )
         if found.ref:
-            lines.append(found.ref)
+            lines.append(translated(ref_message(found)))
         if basis := replaced_basis_text(found.key, found.started_at):
             lines.append(basis)
         if found.provisional:

@@ -11,14 +11,14 @@ from casefile.core import zone
 from casefile.core.custody import LogTail
 from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
-from casefile.core.model import EVENT_PARTIES, Case, EventKind, TimelineEvent
+from casefile.core.model import EVENT_DIRECTIONS, EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.progress import CancelToken
 from casefile.core.record.timeline import CONTACT_KINDS, suggested_party, withdrawn_cited
 from casefile.core.search.query import Hit
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
 from casefile.ui.i18n import enumerated, fill, listed
-from casefile.ui.labels import event_kind_name, event_party_name
+from casefile.ui.labels import event_direction_name, event_kind_name, event_party_name
 from casefile.ui.models import exhibits_changed
 from casefile.ui.overview import OverviewTab
 from casefile.ui.tasks import Task
@@ -58,7 +58,9 @@ class TimelineTab(QWidget):
     not known (只知日期: saved as a date alone, shown without 00:00); who it was with and the number
     they gave it (工单号, 投诉编号, 受理号) are optional, and shown in the list, a dealing with no one said
     as such (对象未填). Who a new event was with starts from the likely one (``suggested_party``: the
-    courier for a call, chat or e-mail in the merchant's claim against it) until the user picks. A mistyped event is
+    courier for a call, chat or e-mail in the merchant's claim against it) until the user picks. Who spoke to whom
+    (我方→对方, 对方→我方; internal or not said by default) is optional too, shown in the list beside whom it was
+    with: the limitation period reads it (casefile.core.workflow.limitation.reading). A mistyped event is
     corrected (修改: it fills the row, 保存修改 records the correction) or taken out with a reason
     (删除); the custody log keeps what it was.
     """
@@ -79,6 +81,8 @@ class TimelineTab(QWidget):
         self.kind = QComboBox(self)
         self.party = QComboBox(self)
         self.ref = QLineEdit(self)
+        # Who spoke to whom: made after their number, so that Tab goes from it to the second row's first field.
+        self.direction = QComboBox(self)
         self.summary = QLineEdit(self)
         self.decision = QLineEdit(self)
         self.refs = QLineEdit(self)
@@ -90,12 +94,12 @@ class TimelineTab(QWidget):
         self.editing: TimelineEvent | None = None  # the event the row is correcting, if any
         self.case: Case | None = None  # the record shown, for who a new event was likely with
         self._party_picked = False  # the user chose who it was with: the kind no longer changes it
-        # The entry in two rows (when, kind, with whom, their number / what happened, exhibits, add),
+        # The entry in two rows (when, kind, with whom, their number / who spoke, what happened, exhibits, add),
         # so the tab fits a 1024-pixel screen beside the case list.
         # The combos take the width their longest item would want ("Postal regulator (邮政管理部门, 12305)"),
         # leaving the reference nothing: they are sized to a few words and elide the rest, and the reference
         # keeps room for a whole 工单号 (GD20261121001), the number a caller quotes.
-        for combo, letters in ((self.kind, 14), (self.party, 12)):
+        for combo, letters in ((self.kind, 14), (self.party, 12), (self.direction, 8)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(letters)
         when = QHBoxLayout()
@@ -103,6 +107,7 @@ class TimelineTab(QWidget):
             when.addWidget(widget)
         when.addWidget(self.ref, 1)
         row = QHBoxLayout()
+        row.addWidget(self.direction)
         row.addWidget(self.summary, 3)
         row.addWidget(self.decision, 2)
         row.addWidget(self.refs, 1)
@@ -144,6 +149,18 @@ class TimelineTab(QWidget):
             self.party.addItem(event_party_name(party), party)
         self.party.setCurrentIndex(max(0, self.party.findData(current or "")))
         self.party.setToolTip(self.tr("Who it was with: the business, the courier company, an agency…"))
+        current = self.direction.currentData()
+        self.direction.clear()
+        self.direction.addItem(self.tr("Internal / not said"), "")
+        for direction in EVENT_DIRECTIONS:
+            self.direction.addItem(event_direction_name(direction), direction)
+        self.direction.setCurrentIndex(max(0, self.direction.findData(current or "")))
+        self.direction.setToolTip(
+            self.tr(
+                "Who spoke to whom, between our side and the one it was with: our demand to the business, or its "
+                "agreeing to perform, interrupts the limitation period; its refusal does not"
+            )
+        )
         self.ref.setPlaceholderText(self.tr("Their reference (工单号/受理号)"))
         self.ref.setMinimumWidth(reference_width(self.ref))
         self.ref.setToolTip(self.tr("The number the other side gave it: ticket, complaint or acceptance number"))
@@ -194,6 +211,7 @@ class TimelineTab(QWidget):
             dealt = [
                 *([fill(self.tr("with %1"), event_party_name(event.party))] if event.party else []),
                 *([self.tr("with: not said")] if unsaid else []),
+                *([event_direction_name(event.direction)] if event.direction else []),
                 *([fill(self.tr("ref. %1"), event.ref)] if event.ref else []),
             ]
             text = f"{when}  [{kind}]  " + (f"[{listed(dealt)}]  " if dealt else "") + event.summary
@@ -237,6 +255,7 @@ class TimelineTab(QWidget):
         self._put_when(event.at, date_only=event.date_only)
         self.kind.setCurrentIndex(max(0, self.kind.findData(event.kind.value)))
         self.party.setCurrentIndex(max(0, self.party.findData(event.party)))
+        self.direction.setCurrentIndex(max(0, self.direction.findData(event.direction)))
         self.ref.setText(event.ref)
         self.summary.setText(event.summary)
         self.decision.setText(event.decision)
@@ -291,6 +310,7 @@ class TimelineTab(QWidget):
         self.decision.clear()
         self.refs.clear()
         self.ref.clear()
+        self.direction.setCurrentIndex(0)
         self.add_button.setText(self.tr("Add event"))
         self._update_buttons()
 
@@ -363,6 +383,7 @@ class TimelineTab(QWidget):
             summary=self.summary.text().strip(),
             evidence=refs,
             party=str(self.party.currentData() or ""),
+            direction=str(self.direction.currentData() or ""),
             ref=self.ref.text().strip(),
             decision=self.decision.text().strip(),
         )

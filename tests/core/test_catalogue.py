@@ -81,7 +81,7 @@ def test_migrations_create_the_models_tables_from_an_empty_database(url: str) ->
         migrate(url)  # at the newest schema already: nothing to do
         assert {t for t in inspect(engine).get_table_names() if in_models(t, "table", None)} == TABLES
         with engine.connect() as connection:
-            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0013"
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0014"
             # The migrations build exactly what the models describe (columns, types, keys, indexes).
             context = MigrationContext.configure(
                 connection, opts={"include_name": in_models, "include_object": on_dialect(engine.dialect.name)}

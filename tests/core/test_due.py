@@ -3,6 +3,7 @@ used or expired; nothing running once the case is closed."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -758,3 +759,34 @@ def test_the_day_for_performance_follows_service_appeals_and_awards() -> None:
     found = performance_day(c, c.workflow.outcome)
     assert found is not None and found.day == date(2026, 11, 12) and found.articles[0] == "arbitration.award-effective"
     assert "from the award made 2026-11-02, in effect that day" in found.how
+
+
+def test_the_sellers_own_message_naming_the_return_uses_no_return() -> None:
+    """The seller's refusal mentions the return all the same: said to come from it (direction "in"), it is no
+    request of ours; the same words sent by us are."""
+    from casefile.core.model import Side
+
+    c = _bought("京东", Channel.PHONE, Side.COMPLAINANT)
+    refusal = TimelineEvent(
+        at("2026-11-30 13:00"), EventKind.CHAT, "商家回复：已拆封，不支持七天无理由退货", party="respondent"
+    )
+    c.timeline = [dataclasses.replace(refusal, direction="in")]
+    assert states(c, "2026-12-01 10:00")["consumer.no-reason-return"][0] is Status.OPEN
+    c.timeline = [dataclasses.replace(refusal, summary="向商家申请七天无理由退货", direction="out")]
+    got = {s.key: s for s in case_clocks(c, at("2026-12-01 10:00"))}["consumer.no-reason-return"]
+    assert got.status is Status.USED and got.met_at == at("2026-11-30 13:00")
+
+
+def test_who_spoke_decides_whether_a_contact_answers_the_complainant() -> None:
+    c = case()  # urgent: 2 h from 2026-09-28 10:00
+    # the complainant's own message, said to come from them, answers nothing whatever it says
+    c.timeline.append(
+        TimelineEvent(at("2026-09-28 10:30"), EventKind.CHAT, "微信沟通", party="complainant", direction="in")
+    )
+    assert states(c, "2026-09-28 12:30")["response.urgent"][0] is Status.OVERDUE
+    # ours to them answers, though its words name their chasing (回复客户的催问)
+    c.timeline.append(
+        TimelineEvent(at("2026-09-28 11:00"), EventKind.CALL, "回复客户的催问", party="complainant", direction="out")
+    )
+    got = {s.key: s for s in case_clocks(c, at("2026-09-28 12:30"))}["response.urgent"]
+    assert got.status is Status.MET and got.met_at == at("2026-09-28 11:00")

@@ -35,6 +35,7 @@ NOT_SHOWN = {
     "casefile.core.walkin.WalkInStep",  # the walk-in dialog's progress steps
     "casefile.core.workflow.clocks.Bound",  # who must meet a deadline: shown as whether its last day moved
     "casefile.core.workflow.limitation.Source",  # what the limitation period starts on: named by the packets' notes
+    "casefile.core.workflow.limitation.Reading",  # what a dealing is to the limitation period: worded by its note
 }
 
 
@@ -77,6 +78,7 @@ def value_sets() -> list[tuple[str, Callable[[str], str], list[str]]]:
         ("handed in", labels.handed_in_name, list(validate.HANDED_IN)),
         ("dispositions", labels.disposition_name, list(validate.DISPOSITIONS)),
         ("event parties", labels.event_party_name, list(validate.EVENT_PARTIES)),
+        ("event directions", labels.event_direction_name, list(validate.EVENT_DIRECTIONS)),
         ("review funnel steps", labels.funnel_step_name, list(FUNNEL)),
         ("handling parties", labels.handling_party_name, list(handling.PARTIES)),
         ("clocks", labels.clock_name, clocks.keys()),

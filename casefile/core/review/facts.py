@@ -19,10 +19,12 @@ does not read them all.
 from __future__ import annotations
 
 import enum
+import json
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from casefile.core.errors import Message, message_to_data
 from casefile.core.model import Case, CaseType, EventKind, EvidenceKind, Stage
 from casefile.core.textsafe import without_unseen
 from casefile.core.workflow.calendar import WorkCalendar, current
@@ -165,6 +167,11 @@ def clock_kind(key: str) -> str:
     return PROMISE if key in _PROMISES else LIMIT if key in LIMITS else DUTY
 
 
+def _note(ref: str) -> str:
+    """A clock's reference written as a message (the limitation note), as data the app translates; else ""."""
+    return json.dumps(message_to_data(ref), ensure_ascii=False) if isinstance(ref, Message) else ""
+
+
 def clock_rows(case: Case, now: datetime | None = None, calendar: WorkCalendar | None = None) -> list[dict[str, Any]]:
     """One index row per clock the record starts: its key, kind, start, due time, when it was met, and when it
     stopped unmet (the case closed, or the proceeding it belongs to ended before the body acted)."""
@@ -179,6 +186,7 @@ def clock_rows(case: Case, now: datetime | None = None, calendar: WorkCalendar |
             "met_at": state.met_at,
             "stopped_at": state.stopped_at,
             "ref": state.ref,
+            "note": _note(state.ref),
             "last_day": "" if state.deadline.rule.unit is Unit.HOURS else state.deadline.last_day.isoformat(),
             "rolled_from": state.deadline.rolled_from.isoformat() if state.deadline.rolled_from else "",
             "provisional": state.deadline.provisional,

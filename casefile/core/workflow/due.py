@@ -29,12 +29,13 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from casefile.core import law
-from casefile.core.listing import LIMITATION, START_DOUBT
+from casefile.core.errors import Message, joined, listed
+from casefile.core.listing import LIMITATION
 from casefile.core.model import Case, CaseType, Channel, EventKind, PartyKind, Side, Stage
 from casefile.core.record.timeline import carrier_reply, case_time, lodged
 from casefile.core.workflow.calendar import WorkCalendar, current
 from casefile.core.workflow.clocks import CONSUMER_RIGHTS, CST, RESPONSE_RULES, Bound, Deadline, Interval, compute
-from casefile.core.workflow.limitation import Limitation, describe, limitation, source_name
+from casefile.core.workflow.limitation import Limitation, describe, kind_name, limitation, source_name
 from casefile.core.workflow.records import Outcome, OutcomeKind, Proceeding, ProceedingResult, Venue
 
 if TYPE_CHECKING:
@@ -275,25 +276,45 @@ def leaves_nothing_pending(p: Proceeding) -> bool:
 
 def limitation_note(found: Limitation) -> str:
     """What the limitation clock's reference says (casefile due, the list's tooltip): the interruption it is counted
-    afresh from, the later start it runs from, and a safe start that cannot be true; "" for a plain count."""
-    notes = []
+    afresh from, the later start it runs from, the contacts that may have interrupted it, and a safe start that
+    cannot be true; "" for a plain count. A :class:`Message`, so that the app says it in its language (the index
+    keeps it as data beside the English: casefile.core.review.facts.clock_rows)."""
+    notes: list[Message] = []
     if found.interrupted:
-        notes.append(f"interrupted {found.counted_from.day.isoformat()}, counted afresh (民法典 art. 195)")
-    elif found.later:
-        notes.append(f"safe day from {found.safe.day.isoformat()}, runs from {found.counted_from.day.isoformat()}")
-    if found.capped is not None:
-        what = source_name(found.counted_from.source)
         notes.append(
-            f"{what} recorded {found.capped.isoformat()}, after the complaint: counted from the complaint, check"
+            Message("interrupted {day}, counted afresh (民法典 art. 195)", day=found.counted_from.day.isoformat())
         )
-    if found.possible:
-        days = ", ".join(f"{p.day.isoformat()} ({p.event.kind.value})" for p in found.possible if p.event is not None)
+    elif found.later:
         notes.append(
-            f"possible interruption {days} if it was a demand to the obligor or its agreeing to perform: check"
+            Message(
+                "safe day from {safe}, runs from {start}",
+                safe=found.safe.day.isoformat(),
+                start=found.counted_from.day.isoformat(),
+            )
+        )
+    if found.capped is not None:
+        notes.append(
+            Message(
+                "{what} recorded {day}, after the complaint: counted from the complaint, check",
+                what=source_name(found.counted_from.source),
+                day=found.capped.isoformat(),
+            )
+        )
+    contacts = [
+        Message("{day} ({kind})", day=p.day.isoformat(), kind=kind_name(p.event.kind))
+        for p in found.possible
+        if p.event is not None
+    ]
+    if contacts:
+        notes.append(
+            Message(
+                "possible interruption {days} if it was a demand to the obligor or its agreeing to perform: check",
+                days=listed(contacts),
+            )
         )
     if found.doubt is not None:
-        notes.append(f"{START_DOUBT}{describe(found.doubt)}")
-    return "; ".join(notes)
+        notes.append(Message("START DOUBTFUL: {doubt}", doubt=describe(found.doubt)))
+    return joined(notes) if notes else ""
 
 
 def _we_pay(case: Case) -> bool:
@@ -545,23 +566,24 @@ def our_party(case: Case) -> str:
     return "complainant" if case.side is Side.COMPLAINANT else "respondent"
 
 
-# A timeline event records no direction (who spoke to whom): one whose summary reads as the complainant reaching us
-# (chasing: 催; 来电, 来信, 来访, 来店, 发来…) or as still unanswered (未回复, 未答复) is no answer to them.
+# A timeline event whose direction (who spoke to whom) is not said: one whose summary reads as the complainant
+# reaching us (chasing: 催; 来电, 来信, 来访, 来店, 发来…) or as still unanswered (未回复, 未答复) is no answer to them.
 INBOUND = re.compile(r"催|来电|来信|来访|来店|到店|发来|打来|留言|[未没]有?(?:回复|答复|回应|处理)")
 
 
 def first_contact(case: Case) -> datetime | None:
     """The first contact with the complainant the timeline records after the complaint, as our side's answer (the
     complaint's own call or visit, at the complaint time, is not an answer to it, nor is the complainant's own
-    chasing message: a summary that reads as coming from them, or as unanswered, :data:`INBOUND`, never counts —
-    an answer written so shows the promise overdue, never an unanswered customer as answered)."""
+    chasing message: one said to come from them (direction "in"), or, the direction not said, a summary that reads
+    as coming from them or as unanswered, :data:`INBOUND`, never counts — an answer written so shows the promise
+    overdue, never an unanswered customer as answered; one said to be ours to them (direction "out") counts)."""
     contacts = [
         e.at
         for e in case.timeline
         if e.kind in CONTACTS
         and e.party == "complainant"
         and case_time(e.at, case) > case.complained_at
-        and not INBOUND.search(e.summary)
+        and (e.direction == "out" or (e.direction != "in" and not INBOUND.search(e.summary)))
     ]
     return min(contacts) if contacts else None
 
@@ -569,13 +591,15 @@ def first_contact(case: Case) -> datetime | None:
 def _returned(case: Case, received: datetime) -> datetime | None:
     """When the return was first asked for after receipt: the right is used only by a request to the seller (消法
     art. 25; 网购七日无理由退货暂行办法 arts. 6–7) — a complaint, call, chat, e-mail or visit with the respondent
-    asking to return. A note (the firm's or the store's own record), an event with anyone else, or one saying the
-    return has not been asked for yet uses nothing."""
+    asking to return. A note (the firm's or the store's own record), an event with anyone else, the seller's own
+    message to us (direction "in": its refusal naming the return), or one saying the return has not been asked for
+    yet uses nothing."""
     for e in sorted(case.timeline, key=lambda e: e.at):
         if (
             e.at >= received
             and e.kind in _REQUEST_EVENTS
             and e.party == "respondent"
+            and e.direction != "in"
             and RETURN_REQUEST.search(e.summary)
             and not _NOT_ASKED.search(e.summary)
         ):

@@ -18,6 +18,7 @@ say the period has run.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -49,13 +50,56 @@ class Source(enum.StrEnum):
 # background (会员自2015年起, a remark on the client), never the day the harm was learnt: it starts nothing.
 START_EVENTS = frozenset(EventKind) - {EventKind.NOTE}
 # Timeline events with the obligor that interrupt the period (民法典 art. 195 (一)): a complaint or claim lodged with
-# it, the right holder's demand for performance. An event records no direction, so a call, chat, visit, e-mail,
-# proposal or confirmation with it may be the seller's advert, an unanswered visit to a shut shop or its refusal:
-# only a possible interruption (:data:`POSSIBLE_DEMAND_EVENTS`), named for the user to check, moving no day.
+# it, the right holder's demand for performance. A call, chat, visit, e-mail, proposal or confirmation with it
+# interrupts by who spoke and what was said (:func:`reading`): our demand to it (direction "out", its words asking it
+# to perform), its agreeing to perform (direction "in", its words agreeing: art. 195 (二)); its refusal never does.
+# Where the direction is not said, or the words do not tell, it is only a possible interruption
+# (:data:`POSSIBLE_DEMAND_EVENTS`), named for the user to check, moving no day.
 DEMAND_EVENTS = frozenset({EventKind.COMPLAINT})
 POSSIBLE_DEMAND_EVENTS = frozenset(
     {EventKind.EMAIL, EventKind.VISIT, EventKind.CALL, EventKind.CHAT, EventKind.PROPOSAL, EventKind.CONFIRMATION}
 )
+# Our words asking the obligor to perform: the refund, the return, compensation, repair, a replacement…
+DEMAND_WORDS = re.compile(
+    r"要求|请求|催促|催告|催办|索赔|索要|主张|退款|退货|退还|退回|返还|赔偿|赔付|维修|修理|换货|更换|补发|履行|支付|付款"
+)
+# The obligor's words agreeing to perform (同意退款, 答应赔偿, 承诺三日内退货, 愿意维修), not negated (不同意, 未答应).
+AGREEMENT_WORDS = re.compile(r"(?<![不未没拒])(?:同意|答应|承诺|愿意|应允|认可)")
+# The obligor's words refusing: an answer saying so interrupts nothing, whatever else it names (拒绝退货).
+REFUSAL_WORDS = re.compile(
+    r"拒绝|拒不|拒赔|拒退|不同意|未同意|没同意|不答应|不予|不退|不赔|不换|不修|不能退|无法退|不接受|不负责|不承担|不认可|不处理"
+)
+
+
+class Reading(enum.Enum):
+    """What a dealing with the obligor is to the period (民法典 art. 195)."""
+
+    DEMAND = "demand"  # our demand to perform (一): interrupts
+    AGREEMENT = "agreement"  # the obligor agreeing to perform (二): interrupts
+    POSSIBLE = "possible"  # it may be either: named for the user to check, moving no day
+    NONE = "none"  # neither (its refusal): nothing
+
+
+def reading(event: TimelineEvent) -> Reading:
+    """What a dealing with the obligor is, by who spoke (``direction``) and its words (summary and decision): a
+    complaint lodged with it, or a proposal we made to it, is our demand; another message of ours is one when its
+    words ask it to perform; its message agreeing to perform, without refusing, is its agreement, a refusal nothing
+    — and the rest (no direction said, words that do not tell, agreement and refusal together) possible."""
+    if event.kind not in DEMAND_EVENTS | POSSIBLE_DEMAND_EVENTS:
+        return Reading.NONE  # a note or another event is no dealing: it interrupts nothing, whoever it names
+    words = f"{event.summary} {event.decision}"
+    if event.direction == "in":
+        refused, agreed = REFUSAL_WORDS.search(words), AGREEMENT_WORDS.search(words)
+        if refused and not agreed:
+            return Reading.NONE
+        return Reading.AGREEMENT if agreed and not refused else Reading.POSSIBLE
+    if event.kind in DEMAND_EVENTS:
+        return Reading.DEMAND
+    if event.direction == "out" and (event.kind is EventKind.PROPOSAL or DEMAND_WORDS.search(words)):
+        return Reading.DEMAND
+    return Reading.POSSIBLE
+
+
 # Bodies empowered to resolve the dispute: a claim lodged with one (a complaint event with them) interrupts the period
 # as a suit does (art. 195 (三)(四); 最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定).
 BODIES = frozenset({"consumer-association", "regulator", "postal-regulator", "court", "arbitration"})
@@ -109,8 +153,8 @@ class Limitation:
     lodged with the obligor or a body, a proposal of the claimant's, art. 195), whichever is later. Only the period
     counted from ``counted_from`` may be said to have run; ``doubt``: the contradiction the safe start is part of (a
     receipt before the purchase), or None; ``possible``: contacts with the obligor within that period that would
-    interrupt it had they been a demand (the record does not say who spoke: a call, chat, visit, e-mail…), named for
-    the user to check and moving no day."""
+    interrupt it had they been a demand or the obligor's agreeing to perform (who spoke is not said, or the words do
+    not tell: :func:`reading`), named for the user to check and moving no day."""
 
     safe: LimitationStart
     counted_from: LimitationStart
@@ -180,16 +224,18 @@ def _obligors(case: Case) -> frozenset[str]:
 
 def interruptions(case: Case) -> list[LimitationStart]:
     """What interrupts the period on the record, oldest first (民法典 art. 195): a complaint or claim lodged with the
-    obligor (a complaint event with the respondent; in a parcel's case the carrier too) or with a body empowered to
-    resolve the dispute (a complaint event with one of :data:`BODIES`), a proposal the complainant made (the
-    negotiation's proposals, which record who made them), and a proceeding's filing (12315, 消协, 12305,
+    obligor (a complaint event with the respondent; in a parcel's case the carrier too), our demand to it or its
+    agreeing to perform (a dealing with it read so by :func:`reading`), a complaint or claim lodged with a body
+    empowered to resolve the dispute (a complaint event with one of :data:`BODIES`), a proposal the complainant made
+    (the negotiation's proposals, which record who made them), and a proceeding's filing (12315, 消协, 12305,
     arbitration, a court) — from its end once it has ended, as the period runs afresh "从中断、有关程序终结时起"
     (a suit withdrawn or dismissed by ruling leaves nothing pending: the period runs afresh from its end)."""
     obligors = _obligors(case)
     found = [
         LimitationStart(case_time(e.at, case), Source.EVENT, e)
         for e in case.timeline
-        if e.kind in DEMAND_EVENTS and (e.party in obligors or e.party in BODIES)
+        if (e.kind in DEMAND_EVENTS and e.party in BODIES)
+        or (e.party in obligors and reading(e) in (Reading.DEMAND, Reading.AGREEMENT))
     ]
     found += [
         LimitationStart(case_time(p.at, case), Source.PROPOSAL)
@@ -205,14 +251,15 @@ def interruptions(case: Case) -> list[LimitationStart]:
 
 def possible_interruptions(case: Case) -> list[LimitationStart]:
     """Contacts with the obligor that interrupt the period only if they were a demand to it or its agreeing to
-    perform (民法典 art. 195 (一)(二)): a call, chat, visit, e-mail, proposal or confirmation on the timeline, whose
-    direction and content the record does not tell (a seller's advert, a shut shop, a refusal), oldest first."""
+    perform (民法典 art. 195 (一)(二)): a call, chat, visit, e-mail, proposal or confirmation on the timeline whose
+    direction is not said, or whose words do not tell (:func:`reading`: a seller's advert, a shut shop), oldest
+    first. The obligor's refusal is none."""
     obligors = _obligors(case)
     return sorted(
         (
             LimitationStart(case_time(e.at, case), Source.EVENT, e)
             for e in case.timeline
-            if e.kind in POSSIBLE_DEMAND_EVENTS and e.party in obligors
+            if e.party in obligors and reading(e) is Reading.POSSIBLE
         ),
         key=lambda s: s.at,
     )
@@ -310,6 +357,23 @@ _NAMES = {
     Source.PROCEEDING: Message("the claim lodged with a body"),
     Source.PROPOSAL: Message("the complainant's proposal"),
 }
+
+
+# The dealings a possible interruption may be, in words (the limitation note names each by its kind).
+_KIND_NAMES = {
+    EventKind.CALL: Message("call"),
+    EventKind.CHAT: Message("chat"),
+    EventKind.VISIT: Message("visit"),
+    EventKind.EMAIL: Message("email"),
+    EventKind.COMPLAINT: Message("complaint"),
+    EventKind.PROPOSAL: Message("proposal"),
+    EventKind.CONFIRMATION: Message("confirmation"),
+}
+
+
+def kind_name(kind: EventKind) -> Message:
+    """A dealing's kind in words (call, chat, visit …)."""
+    return _KIND_NAMES.get(kind) or Message("contact")
 
 
 def source_name(source: Source) -> Message:

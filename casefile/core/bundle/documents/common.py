@@ -32,7 +32,15 @@ from casefile.core.record.roles import CourierClaimParties, claim_parties
 from casefile.core.record.timeline import EVENT_NAMES as EVENT_NAMES
 from casefile.core.record.timeline import PARTY_NAMES as EVENT_PARTY_NAMES
 from casefile.core.workflow.clocks import Deadline, last_day_to_act
-from casefile.core.workflow.limitation import Limitation, Source, limitation, limitation_start, start_doubt
+from casefile.core.workflow.limitation import (
+    Limitation,
+    Reading,
+    Source,
+    limitation,
+    limitation_start,
+    reading,
+    start_doubt,
+)
 from casefile.core.workflow.records import Answer, OutcomeKind, Proceeding
 from casefile.core.workflow.records import Venue as ProceedingVenue
 
@@ -139,14 +147,14 @@ def limitation_advice(case: Case, act: str, *, safe_words: str = "") -> str:
 
 
 def _interruption_words(found: Limitation) -> str:
-    """What interrupted the period, as the notes say it (向经营者提出要求, 向有关机构提出请求)."""
+    """What interrupted the period, as the notes say it (向经营者提出要求, 经营者同意履行, 向有关机构提出请求)."""
     event = found.counted_from.event
     if found.counted_from.source is Source.PROPOSAL:
         return "向经营者提出处理方案"
     if event is None:
         return "向有关机构提出请求"
     if event.party in ("respondent", "courier"):
-        return "向经营者提出要求"
+        return "经营者同意履行" if reading(event) is Reading.AGREEMENT else "向经营者提出要求"
     return "向有关机构投诉"
 
 

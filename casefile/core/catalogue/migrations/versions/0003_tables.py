@@ -105,6 +105,7 @@ def upgrade() -> None:
         sa.Column("paused", sa.Boolean, nullable=False),
         # 0006's column, made here too: _fill writes the clock rows the current code makes
         sa.Column("act_by_at", UTCDateTime, nullable=True),
+        sa.Column("note", sa.Text, nullable=False, server_default=""),  # 0014's column, made here for the same
     )
     op.create_table(
         "search_docs",
