@@ -99,7 +99,7 @@ class TimelineTab(QWidget):
         # The combos take the width their longest item would want ("Postal regulator (邮政管理部门, 12305)"),
         # leaving the reference nothing: they are sized to a few words and elide the rest, and the reference
         # keeps room for a whole 工单号 (GD20261121001), the number a caller quotes.
-        for combo, letters in ((self.kind, 14), (self.party, 12), (self.direction, 8)):
+        for combo, letters in ((self.kind, 12), (self.party, 10), (self.direction, 8)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(letters)
         when = QHBoxLayout()
