@@ -78,7 +78,7 @@ from casefile.core.record.fields import (
     yes_no,
 )
 from casefile.core.record.history import bundle_history
-from casefile.core.record.timeline import CONTACT_KINDS, suggested_party
+from casefile.core.record.timeline import CONTACT_KINDS, entered_later, suggested_party
 from casefile.core.search import KINDS as SEARCH_KINDS
 from casefile.core.settings import load_settings, resolve_library_path, resolve_operator, team_mode_active
 from casefile.core.textsafe import json_text, printable
@@ -1634,8 +1634,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
             dealt = ", ".join(
                 x for x in (f"with {ev.party}" if ev.party else "", said, f"ref {ev.ref}" if ev.ref else "") if x
             )
-            entered = _fmt_time(ev.recorded_at)
-            recorded = f"  (recorded {entered})" if entered not in ("", _fmt_time(ev.at)) else ""
+            recorded = f"  (recorded {_fmt_time(ev.recorded_at)})" if entered_later(ev.at, ev.recorded_at) else ""
             lines.append(
                 f"    {n:>3}  {_event_time(ev):<16}  {ev.kind.value:<12} {ev.summary}"
                 + (f"  ({dealt})" if dealt else "")
@@ -1645,9 +1644,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     lines.extend(_handling_lines(case))
     lines.append("  stages:")
     for s in case.stage_log:
-        recorded = (
-            f"  (recorded {_fmt_time(s.recorded_at)})" if _fmt_time(s.recorded_at) not in ("", _fmt_time(s.at)) else ""
-        )
+        recorded = f"  (recorded {_fmt_time(s.recorded_at)})" if entered_later(s.at, s.recorded_at) else ""
         cited = f"  exhibits {','.join(map(str, s.evidence))}" if s.evidence else ""
         skipped = f"  (skipped: {', '.join(x.value for x in s.skipped)})" if s.skipped else ""
         lines.append(

@@ -43,6 +43,7 @@ from casefile.core.record.fields import (
 )
 from casefile.core.record.merge import changed_paths
 from casefile.core.record.roles import organisation_party
+from casefile.core.record.timeline import entered_later
 from casefile.core.workflow.stages import skipped
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
@@ -848,9 +849,8 @@ class OverviewTab(QWidget):
             line = f"{when}  {stage_name(change.stage.value)}  {change.operator}  {change.note}".rstrip()
             if change.evidence:
                 line += "  " + fill(self.tr("(exhibits %1)"), enumerated(map(str, change.evidence)))
-            recorded = times.text(change.recorded_at) if change.recorded_at else when
-            if recorded != when:
-                line += "  " + fill(self.tr("(recorded %1)"), recorded)
+            if entered_later(change.at, change.recorded_at):
+                line += "  " + fill(self.tr("(recorded %1)"), times.text(change.recorded_at))
             self.stage_log.addItem(line)
         self.typed.emit()  # filled again: what was unsaved may be saved now, even where no field changed
 

@@ -13,7 +13,7 @@ from casefile.core.errors import CaseFileError, InvalidValueError
 from casefile.core.library import CaseWriter
 from casefile.core.model import EVENT_DIRECTIONS, EVENT_PARTIES, Case, EventKind, TimelineEvent
 from casefile.core.progress import CancelToken
-from casefile.core.record.timeline import CONTACT_KINDS, suggested_party, withdrawn_cited
+from casefile.core.record.timeline import CONTACT_KINDS, entered_later, suggested_party, withdrawn_cited
 from casefile.core.search.query import Hit
 from casefile.ui import times
 from casefile.ui.context import AppContext, case_shown, show_error
@@ -218,9 +218,8 @@ class TimelineTab(QWidget):
             if event.decision:
                 text += "  " + fill(self.tr("Decided: %1"), event.decision)
             text += "  " + fill(self.tr("(%1)"), refs) if refs else ""
-            entered = times.text(event.recorded_at) if event.recorded_at else when
-            if entered != when:  # entered later than it happened: both times are kept
-                text += "  " + fill(self.tr("(entered %1)"), entered)
+            if entered_later(event.at, event.recorded_at):  # entered later than it happened: both times are kept
+                text += "  " + fill(self.tr("(entered %1)"), times.text(event.recorded_at))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, list(event.evidence))
             if event.evidence:

@@ -10,7 +10,7 @@ carrier; a 12305 appeal names the date and 工单号 of the complaint to the car
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from casefile.core.model import EVENT_PARTIES, Case, CaseType, EventKind, ResponsibleParty, TimelineEvent
 from casefile.core.workflow.records import Proposal
@@ -191,3 +191,17 @@ def withdrawn_cited(case: Case, numbers: list[int]) -> list[int]:
     """The exhibits among ``numbers`` (an event's citations) that were withdrawn: no packet prints them, so a
     citation of one points at nothing (the packets leave it out; the app marks it)."""
     return [n for n in dict.fromkeys(numbers) if case.has_exhibit(n) and case.exhibit(n).withdrawn]
+
+
+#: How much later than the time it names an entry must be made to count as entered later (both times shown): an
+#: event or stage entered as it happened takes "now" a moment before its entry is written, and a minute may turn
+#: in between.
+ENTERED_LATER = timedelta(minutes=5)
+
+
+def entered_later(happened: datetime | None, recorded: datetime | None) -> bool:
+    """Whether what happened at ``happened`` was entered (``recorded``) later than as it happened, so that the
+    lists show both times; not for times that cannot be compared (one without an offset)."""
+    if happened is None or recorded is None or (happened.tzinfo is None) != (recorded.tzinfo is None):
+        return False
+    return recorded - happened >= ENTERED_LATER
