@@ -1,4 +1,6 @@
+"""When an entry counts as made later than what it records."""
 
+from __future__ import annotations
 
 def test_an_entry_made_a_moment_after_what_it_records_is_not_entered_later() -> None:
     """An event entered as it happens takes "now" a moment before its custody entry is written: a minute
