@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def test_an_entry_made_a_moment_after_what_it_records_is_not_entered_later() -> None:
     """An event entered as it happens takes "now" a moment before its custody entry is written: a minute
     turning in between (10:00:59, written 10:01:02) is not "entered later"; minutes later is."""
