@@ -5193,6 +5193,22 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stop registering? Case %1 would stay without its receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop registering? The customer would get no receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep registering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The store&apos;s own photos, added as evidence. Delete removes the selected ones.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5220,6 +5220,22 @@ Anyone can make a root and a timestamp authority under any name. Compare this fi
         <translation>优先级(&amp;I)</translation>
     </message>
     <message>
+        <source>Stop registering? Case %1 would stay without its receipt.</source>
+        <translation>要停止登记吗？案件 %1 将没有回执。</translation>
+    </message>
+    <message>
+        <source>Stop registering? The customer would get no receipt.</source>
+        <translation>要停止登记吗？顾客将拿不到回执。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Keep registering</source>
+        <translation>继续登记</translation>
+    </message>
+    <message>
         <source>The store&apos;s own photos, added as evidence. Delete removes the selected ones.</source>
         <translation>本店拍摄的照片，作为证据加入。按 Delete 移除所选照片。</translation>
     </message>

@@ -33,6 +33,7 @@ from PySide6.QtCore import QProcess, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -199,6 +200,8 @@ class BundleWizard(QGroupBox):
         self.progress = QProgressBar(generate_page)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        # While the packet is made the focus waits here, where Return and Space stop nothing.
+        self.progress.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.cancel_button = QPushButton(generate_page)
         self.cancel_button.setEnabled(False)
         self.result_label = QLabel(generate_page)
@@ -623,11 +626,49 @@ class BundleWizard(QGroupBox):
         step = max(STEP_VENUE, min(step, STEP_GENERATE))
         if step == STEP_GENERATE and self.task is None and self.last_result is None and not self.status_label.text():
             step = STEP_CHECK  # nothing to show there yet
+        driving = self._driving()
         self.pages.setCurrentIndex(step)
         if step == STEP_CHECK:
             self.run_preflight()
         self._update_steps()
         self._update_buttons()
+        if driving:
+            self._focus_next_thing()
+
+    def _driving(self) -> bool:
+        """Whether the user is working in the wizard (its focus inside it, or nowhere)."""
+        focused = QApplication.focusWidget()
+        return focused is None or self.isAncestorOf(focused)
+
+    def _focus_next_thing(self) -> None:
+        """The focus on what comes next in the step shown. Next and Generate hide as the step changes, and the
+        focus fell out of the wizard onto the list of bundles under it: at 检查, 接受以上警告 while the warnings
+        are not accepted, else 生成 (the findings when an error stops it); while the packet is made, the
+        progress bar; once made, 打开 PDF. In the first two steps the focus stays where it is (Next, for
+        the next step) unless it was lost."""
+        step = self.pages.currentIndex()
+        focused = QApplication.focusWidget()
+        if step == STEP_CHECK:
+            if self.accept_warnings.isVisibleTo(self) and not self.accept_warnings.isChecked():
+                target: QWidget = self.accept_warnings
+            elif self.generate_button.isEnabled():
+                target = self.generate_button
+            elif self.findings.count():
+                target = self.findings
+            else:
+                target = self.back_button
+        elif step == STEP_GENERATE:
+            if self.task is not None:
+                target = self.progress
+            elif self.last_result is not None:
+                target = self.open_button
+            else:
+                target = self.again_button
+        elif focused is not None and self.isAncestorOf(focused) and focused.isVisible() and focused.isEnabled():
+            return
+        else:
+            target = self.venue_combo if step == STEP_VENUE else self.exhibit_list
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_steps(self) -> None:
         current = self.pages.currentIndex()
@@ -842,8 +883,11 @@ class BundleWizard(QGroupBox):
 
     @Slot()
     def _task_finished(self) -> None:
+        driving = self._driving()
         self.task = None
         self._update_buttons()
+        if driving and self.pages.currentIndex() == STEP_GENERATE:
+            self._focus_next_thing()
 
     def _progress_text(self, message: str) -> str:
         known = {

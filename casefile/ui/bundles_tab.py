@@ -53,6 +53,9 @@ class BundlesTab(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
+        # The list of bundles made comes after the whole wizard in the Tab order (it fell between the wizard's
+        # step and its Back / Generate buttons, so Tab from 接受以上警告 left the wizard before 生成).
+        QWidget.setTabOrder(self.wizard.generate_button, self.history)
 
         # Whether a change to the case shown refreshes this tab; False where its window refreshes every tab
         # of the case open at each change (the main window), so that the record is read once.

@@ -32,8 +32,8 @@ from casefile.ui.team import team_of
 from casefile.ui.welcome import WelcomePane
 from casefile.ui.workspace import Workspace
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -140,6 +140,10 @@ class CaseListPane(QWidget):
         QWidget.setTabOrder(self.search_everywhere, self.stage)
 
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._show_selected())
+        # The search box works as search boxes do: Down goes into the cases it found, Return opens the one
+        # selected among them (else the first), Esc clears it; Up from the first row goes back to it.
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
         self.search.textChanged.connect(lambda text: self.model.set_filters(search=text.strip()))
         self.search.textChanged.connect(lambda _text: self._offer_search_everywhere())
         self.stage.currentIndexChanged.connect(lambda: self.model.set_filters(stage=self.stage.currentData() or ""))
@@ -167,6 +171,41 @@ class CaseListPane(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._offer_search_everywhere()
         self.show_hidden_open(self._hidden_number)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if watched is self.search:
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self._into_found()
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        elif watched is self.table and key == Qt.Key.Key_Up:
+            current = self.table.currentIndex()
+            if current.isValid() and current.row() == 0:
+                self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def _into_found(self) -> bool:
+        """From the search box to the cases it lets through: the one selected among them, else the first, is
+        selected (which opens it) and the focus is on it. False: the list is empty."""
+        if self.model.rowCount() == 0:
+            return False
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else 0
+        index = self.model.index(row, 0)
+        if not rows:
+            self.table.selectRow(row)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _share_filters(self) -> None:
         """The filters' row shared in proportion to the width each filter's "All …" choice needs in this language:

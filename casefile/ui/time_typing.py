@@ -13,7 +13,11 @@ whole instead (:class:`Typed`):
 - a character that cannot lead to a possible time the field takes (a 13th month, the 31st of November,
   a time later than the field allows, a letter) is refused: the field beeps, keeps what it had and says
   why beside itself (:func:`refuse`);
-- Backspace takes back the last character typed; any other key (arrows, Home, Tab, Enter) ends the typing;
+- typing starts from the first section however the field was reached (Tab, Shift+Tab, a shortcut): Qt put
+  the cursor on the minute after Shift+Tab, so a whole date typed there was lost;
+- Backspace takes back the last character typed; any other key (arrows, Home, Tab, Enter) ends the typing,
+  except that while what was typed is refused, Tab, Shift+Tab and Enter do not leave the field (it would keep
+  the time it had, silently): they say again why, and Esc takes the typing back;
 - a pasted time (Ctrl+V, or Paste in the right-click menu) is read the same way, and is refused whole unless it
   is a whole possible time;
 - what an input method commits (a Chinese keyboard's full-width digits, a time chosen among its candidates) is
@@ -28,7 +32,7 @@ import weakref
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDateTimeEdit, QMenu, QToolTip
 
 Section = QDateTimeEdit.Section
@@ -53,6 +57,9 @@ _HIGH = {
     Section.MinuteSection: 59,
     Section.SecondSection: 59,
 }
+# Keys that leave a field (or accept its dialog): held back while what was typed is refused.
+_LEAVING = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
 # Characters that end a section as a separator would (besides punctuation and spaces).
 _WORD_SEPARATORS = "Tt年月日号號时時点點分秒"
 
@@ -268,7 +275,18 @@ class Typed(QObject):
             how = QCoreApplication.translate("times", "Type a time as {example}.").format(example=example(watched))
             QToolTip.showText(watched.mapToGlobal(QPoint(0, watched.height())), how, watched)
             return True
-        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+        if kind == QEvent.Type.FocusIn:
+            self.typing.pop(watched, None)
+            # Qt puts the cursor on the last section when the field is reached with Shift+Tab (and keeps
+            # where it was for other reasons): a time typed then went into the minute, and was lost. Typing
+            # starts from the first section, however the field was reached (a click then puts the cursor
+            # where it clicked).
+            assert isinstance(event, QFocusEvent)
+            watched.focusInEvent(event)
+            if numeric_sections(watched):
+                self._select(watched, 0)
+            return True
+        if kind == QEvent.Type.FocusOut:
             self.typing.pop(watched, None)
             return False
         if kind == QEvent.Type.ContextMenu and not watched.isReadOnly():
@@ -287,6 +305,8 @@ class Typed(QObject):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(watched)
             return True
+        if event.key() in _MODIFIER_KEYS:
+            return False  # Shift pressed for ":" or for Shift+Tab: the typing goes on
         going = self.going(watched)
         text = event.text()
         mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
@@ -294,6 +314,15 @@ class Typed(QObject):
             origin, start, typed, _ = going
             self.take(watched, origin, start, typed[:-1])
             return True
+        if going is not None and not mods and watched.property("refused"):
+            origin, start, typed, _ = going
+            if event.key() == Qt.Key.Key_Escape:
+                self.take(watched, origin, start, "")
+                return True
+            if event.key() in _LEAVING:
+                # What was typed is not in the field: leaving now would keep the time it had before, silently.
+                refuse(watched, typed, read(watched, origin, start, typed).problem or "impossible")
+                return True
         if mods or len(text) != 1 or not text.isprintable():
             self.typing.pop(watched, None)
             return False

@@ -4,6 +4,8 @@ Keyboard first. Focus starts on the customer's name; Tab (or Return, as on a pap
 moves through the fields in the order the customer tells them; Ctrl+Return registers and
 prints, Ctrl+S registers and saves the receipt PDF, Esc cancels. Return alone never
 registers a half-typed form, so a stray key cannot create a case (numbers are never reused).
+While the receipt is being made the focus waits on the progress bar: a second Return does
+nothing, Esc asks before stopping, and only a click on 取消 stops at once.
 
 Registering is one task off the GUI thread, the core's walk-in registration
 (:func:`casefile.core.walkin.register_walk_in`): create the case, add the photos (hashed),
@@ -165,6 +167,7 @@ class WalkInDialog(QDialog):
         # Replaced in tests so that no external program starts.
         self.open_pdf: Callable[[Path], bool] = self._print_receipt
         self._created: str | None = None  # a case an earlier attempt created before failing
+        self._stop_box: QMessageBox | None = None  # asking whether Esc should stop the registration
         self._complained_at: datetime | None = None  # kept once a case exists, so a retry keeps its time
         self._outcome: tuple[bool, Any] = (False, None)
         self._pending: tuple[bool, Path | None] = (True, None)
@@ -280,6 +283,9 @@ class WalkInDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        # While the receipt is made the focus waits on the progress bar, where Return and Space do nothing (on
+        # 取消 the clerk's second Return stopped it, leaving the case without its receipt).
+        self.progress.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.progress.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -449,7 +455,7 @@ class WalkInDialog(QDialog):
     def _connect(self) -> None:
         self.print_button.clicked.connect(lambda: self.register(print_receipt=True))
         self.save_button.clicked.connect(lambda: self.register(print_receipt=False))
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, lambda: self.register(print_receipt=True))
         QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.register(print_receipt=False))
@@ -966,11 +972,14 @@ class WalkInDialog(QDialog):
                 continue
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
+        # Only a click stops the registration: 取消 takes no Return or Space meanwhile.
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus if busy else Qt.FocusPolicy.StrongFocus)
+        self.cancel_button.setAutoDefault(not busy)
         if busy:
             self.progress.setValue(0)
             self.status.setStyleSheet("")
             self.status.show()
-            self.cancel_button.setFocus()
+            self.progress.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setValue(done if total else 0)
@@ -984,6 +993,8 @@ class WalkInDialog(QDialog):
 
     def _finished(self) -> None:
         task, self.task = self.task, None
+        if self._stop_box is not None:  # the registration ended while Esc was being asked about
+            self._stop_box.reject()
         self._set_busy(False)
         ok, value = self._outcome
         created = next((r.number for r in (task.results if task else []) if isinstance(r, Registered)), None)
@@ -1095,9 +1106,36 @@ class WalkInDialog(QDialog):
         box.exec()
         return box.clickedButton() is discard
 
-    def reject(self) -> None:
-        if self.task is not None:  # Esc or Cancel while registering: stop the task, keep the dialog
+    def confirm_stop(self) -> bool:
+        """Esc (or closing the window) while registering: stop only when the clerk says so; a reflexive Esc (meant
+        for the print preview not yet open) keeps the registration going."""
+        if self._created:
+            text = fill(self.tr("Stop registering? Case %1 would stay without its receipt."), self._created)
+        else:
+            text = self.tr("Stop registering? The customer would get no receipt.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
+        stop = box.addButton(self.tr("Stop"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep registering"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self._stop_box = box
+        try:
+            box.exec()
+        finally:
+            self._stop_box = None
+        return box.clickedButton() is stop
+
+    def _cancel_clicked(self) -> None:
+        if self.task is not None:  # 取消 clicked while registering: stop the task, keep the dialog
             self.task.cancel()
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self.task is not None:  # Esc while registering: stop the task if confirmed, keep the dialog
+            task = self.task
+            if self.confirm_stop() and self.task is task:
+                task.cancel()
             return
         if (self._typed_anything() or self._created) and not self.confirm_discard():
             return

@@ -629,3 +629,79 @@ def test_a_packet_made_again_says_in_its_tooltip_what_changed_from_old_to_new(ct
     later = [t for t in tips if said in t]
     assert later and all("A later bundle" not in t for t in later)
     assert all(said not in t for t in tips if "A later bundle" in t)
+
+
+def _shown(tab, qtbot, number: str) -> None:
+    tab.resize(1024, 700)
+    with qtbot.waitActive(tab):
+        tab.show()
+    tab.set_case(number)
+
+
+def _focus():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def test_the_check_step_and_the_packet_made_keep_the_focus_in_the_wizard(ctx, tab, tmp_path, qtbot):
+    """Space on 下一步 into 检查 left the focus on 本案已生成的材料 below the wizard, and so did 生成: the focus is on
+    what comes next — 接受以上警告, then 生成, then 打开 PDF once the packet is made."""
+    number = partial_case(ctx, tmp_path)
+    _shown(tab, qtbot, number)
+    wizard = tab.wizard
+    choose(tab, Venue.COURT)
+    wizard.next_button.setFocus()
+    qtbot.keyClick(wizard.next_button, Qt.Key.Key_Space)
+    assert wizard.pages.currentIndex() == 1 and _focus() is wizard.next_button
+    qtbot.keyClick(wizard.next_button, Qt.Key.Key_Space)
+    assert wizard.pages.currentIndex() == 2
+    assert _focus() is wizard.accept_warnings
+    qtbot.keyClick(wizard.accept_warnings, Qt.Key.Key_Space)
+    assert wizard.accept_warnings.isChecked()
+    for _ in range(3):  # past what the packet will mask, to 生成
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        assert wizard.isAncestorOf(_focus())
+        if _focus() is wizard.generate_button:
+            break
+    assert _focus() is wizard.generate_button
+    with qtbot.waitSignal(ctx.events.case_changed, timeout=5000):
+        qtbot.keyClick(wizard.generate_button, Qt.Key.Key_Space)
+    assert wizard.last_result is not None
+    assert _focus() is wizard.open_button and wizard.open_button.isEnabled()
+
+
+def _case_without_warnings(ctx, tmp_path) -> str:
+    number = complete_case(ctx, tmp_path)
+    agreement = tmp_path / "仲裁条款.txt"
+    agreement.write_text("因本合同引起的争议，提交某某仲裁委员会仲裁。\n", "utf-8")
+    options = AddOptions(kind=EvidenceKind.ARBITRATION_AGREEMENT, purpose="证明双方约定仲裁")
+    list(add_files(ctx.library, number, [agreement], options))
+    return number
+
+
+def test_the_check_step_without_warnings_puts_the_focus_on_generate(ctx, tab, tmp_path, qtbot):
+    number = _case_without_warnings(ctx, tmp_path)
+    _shown(tab, qtbot, number)
+    wizard = tab.wizard
+    choose(tab, Venue.ARBITRATION)
+    wizard.pages.setCurrentIndex(1)
+    wizard.next_button.setFocus()
+    qtbot.keyClick(wizard.next_button, Qt.Key.Key_Space)
+    assert wizard.pages.currentIndex() == 2 and wizard.accept_warnings.isHidden()
+    assert _focus() is wizard.generate_button
+
+
+def test_generating_puts_the_focus_on_the_progress_not_on_cancel(ctx, tab, tmp_path, qtbot):
+    """While the packet is made, a second Space or Return does not land on 取消."""
+    number = _case_without_warnings(ctx, tmp_path)
+    _shown(tab, qtbot, number)
+    wizard = tab.wizard
+    choose(tab, Venue.ARBITRATION)
+    wizard._go(2)
+    wizard.generate_button.setFocus()
+    during: list[object] = []
+    tab.wizard.task_started.connect(lambda _task: during.append(_focus()))
+    qtbot.keyClick(wizard.generate_button, Qt.Key.Key_Space)
+    assert during == [wizard.progress]
+    assert wizard.last_result is not None and _focus() is wizard.open_button

@@ -140,3 +140,82 @@ def test_the_number_on_the_first_receipt_still_finds_the_case_after_a_correction
     window.cases.search.setText("5687")  # the number as it is now: no note
     assert model.rowCount() == 1
     assert model.data(model.index(0, CaseListModel.COMPLAINANT), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def _phoned_cases(ctx, phones: list[str]) -> list[str]:
+    numbers = []
+    for i, phone in enumerate(phones):
+        case = make_case(ctx.library)
+        with ctx.library.edit(case.number) as writer:
+            changed = case_from_data(case_to_data(writer.case))
+            changed.complainant = Party(PartyKind.PERSON, name=f"顾客{i}", phone=phone)
+            writer.update(changed)
+        numbers.append(case.number)
+    return numbers
+
+
+def _searching(qtbot, ctx, text: str) -> MainWindow:
+    """Ctrl+F in the window and ``text`` typed, with the last case open (the search hides it)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda w: w.workspace.overview.revert())
+    window.resize(1024, 700)
+    with qtbot.waitActive(window):
+        window.show()
+    window.open_case(ctx.library.case_numbers()[-1])
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.cases.search
+    qtbot.keyClicks(window.cases.search, text)
+    return window
+
+
+def test_down_in_the_search_box_goes_into_the_cases_found_and_enter_opens_one(qtbot, ctx) -> None:
+    """A walk-in found by the last four digits of the phone: Down reaches the rows found (7 Tabs did), Down goes on
+    to the next, Enter in the box opens the first found; Up from the first row goes back to the box."""
+    from PySide6.QtWidgets import QApplication
+
+    first, second, other = _phoned_cases(ctx, ["13812345678", "13912345678", "13900002233"])
+    window = _searching(qtbot, ctx, "5678")
+    assert window.workspace.number == other and window.cases.model.rowCount() == 2
+    found = [window.cases.model.summary(r).number for r in range(2)]
+    assert sorted(found) == [first, second]
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.cases.table
+    assert window.workspace.number == found[0]
+    qtbot.keyClick(window.cases.table, Qt.Key.Key_Down)
+    assert window.workspace.number == found[1]
+    qtbot.keyClick(window.cases.table, Qt.Key.Key_Up)
+    qtbot.keyClick(window.cases.table, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is window.cases.search
+
+    window.open_case(other)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.cases.search, "5678")
+    assert window.workspace.number == other
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)
+    assert window.workspace.number == found[0]
+    assert QApplication.focusWidget() is window.cases.table
+
+
+def test_enter_in_the_search_box_opens_the_case_selected_among_those_found(qtbot, ctx) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    first, second, _other = _phoned_cases(ctx, ["13812345678", "13912345678", "13900002233"])
+    window = _searching(qtbot, ctx, "5678")
+    shown_second = window.cases.model.summary(1).number
+    window.cases.select(shown_second)
+    assert window.workspace.number == shown_second
+    window.cases.search.setFocus()
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Enter)
+    assert window.workspace.number == shown_second
+    assert QApplication.focusWidget() is window.cases.table
+    assert window.cases.table.currentIndex().row() == 1
+
+
+def test_escape_in_the_search_box_clears_it(qtbot, ctx) -> None:
+    _phoned_cases(ctx, ["13812345678", "13900002233"])
+    window = _searching(qtbot, ctx, "5678")
+    assert window.cases.model.rowCount() == 1
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Escape)
+    assert window.cases.search.text() == "" and window.cases.model.rowCount() == 2

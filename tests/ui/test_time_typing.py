@@ -15,7 +15,7 @@ from casefile.ui import times
 from casefile.ui.new_case import NewCaseDialog
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLineEdit
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLineEdit, QWidget
 
 # The reason a text is refused is shown as a tooltip, which the offscreen platform cannot raise.
 pytestmark = pytest.mark.qt_log_ignore("^This plugin does not support raise\\(\\)$")
@@ -229,3 +229,88 @@ def test_a_committed_text_that_is_not_a_time_is_refused_not_put_in(dialog, qtbot
     times.put(when, meant)
     _commit(when, "明天下午")
     assert shown_minutes(when) == meant.replace(tzinfo=None) and when.property("refused")
+
+
+def _backtab_into(edit: QDateTimeEdit, qtbot) -> None:
+    """Reach ``edit`` with Shift+Tab from the control after it, as a user coming back up a form does."""
+    edit.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is edit.window())
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    after = QApplication.focusWidget()
+    assert after is not None and after is not edit
+    qtbot.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is edit
+
+
+def _shown_edits(qtbot, *owners) -> list[QDateTimeEdit]:
+    edits = []
+    for owner in owners:
+        owner.resize(1024, 700) if owner.isWindow() else None
+        owner.show()
+        qtbot.waitExposed(owner.window())
+        edits += [e for e in owner.findChildren(QDateTimeEdit) if e.isVisible() and e.isEnabled()]
+    return edits
+
+
+def test_a_time_typed_after_shift_tab_into_any_date_time_field_is_the_time_held(window, ctx, qtbot):
+    """Shift+Tab left the cursor on the minute: 2026-11-25 14:30, typed into the timeline's 时间 that way, was lost
+    and the event recorded as today. Every date-time field (the timeline's, 概况's, the handling records', a new
+    case's) takes a whole time typed however it was reached."""
+    from casefile.ui.handling import RecordDialog
+
+    window.cases.select("202611-002")
+    edits = []
+    for tab in window.workspace.tabs():
+        window.workspace.setCurrentWidget(tab)
+        edits += [(tab, e) for e in _shown_edits(qtbot, window) if tab.isAncestorOf(e)]
+    new_case = NewCaseDialog(ctx)
+    record = RecordDialog("付款")
+    record.time("付款时间")
+    record.line("金额")
+    # What the test typed is not asked about when the dialogs close after it.
+    qtbot.addWidget(new_case, before_close_func=lambda d: setattr(d, "_blank", d._typed()))
+    qtbot.addWidget(record)
+    for dlg in (new_case, record):
+        edits += [(dlg, e) for e in _shown_edits(qtbot, dlg)]
+    assert window.workspace.timeline.at in [e for _, e in edits]
+    owners = {type(o).__name__ for o, _ in edits}
+    assert {"OverviewTab", "TimelineTab", "NewCaseDialog", "RecordDialog"} <= owners, owners
+    meant = QDateTime(three_days_ago().date(), three_days_ago().time().replace(minute=7), times.qt_zone())
+    for owner, edit in edits:
+        if isinstance(owner, QWidget) and owner in window.workspace.tabs():
+            window.workspace.setCurrentWidget(owner)
+        edit.setDateTime(times.qt_time().addDays(-30))
+        _backtab_into(edit, qtbot)
+        assert edit.currentSectionIndex() == 0, edit.objectName()
+        fmt = edit.displayFormat().split("'")[0].strip()
+        text = meant.toTimeZone(edit.timeZone()).toString(fmt)
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not edit
+        assert edit.lineEdit().text().startswith(text), (type(owner).__name__, fmt, edit.lineEdit().text())
+
+
+def test_a_time_the_field_cannot_take_does_not_leave_it_silently(window, qtbot):
+    """A time refused (the 31st of November) is not dropped by the Tab or Enter after it: the field keeps the focus
+    and says why; Esc takes the typing back, and then Tab leaves."""
+    window.cases.select("202611-002")
+    window.workspace.setCurrentWidget(window.workspace.timeline)
+    (when,) = [e for e in _shown_edits(qtbot, window) if e is window.workspace.timeline.at]
+    had = when.dateTime()
+    _backtab_into(when, qtbot)
+    qtbot.keyClicks(when, "2026-11-31 14:30")
+    assert when.dateTime() == had
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(when, key)
+        assert QApplication.focusWidget() is when
+        assert "2026-11-31" in when.property("refused")
+    assert window.workspace.timeline.events == [] or all(
+        e.summary != window.workspace.timeline.summary.text() for e in window.workspace.timeline.events
+    )
+    qtbot.keyClick(when, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is when
+    qtbot.keyClick(when, Qt.Key.Key_Escape)
+    assert not when.property("refused") and when.dateTime() == had
+    qtbot.keyClick(when, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not when

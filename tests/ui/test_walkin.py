@@ -398,6 +398,54 @@ def test_cancelling_midway_keeps_the_form_and_completes_the_same_case(ctx, dialo
     assert dialog.opened == [dialog.receipt]
 
 
+def _keys_while_registering(dialog, qtbot, *keys) -> list[QWidget | None]:
+    """Press ``keys`` where the focus is once the registration is under way (the case made, photos next); the
+    widgets that had the focus then."""
+    focused: list[QWidget | None] = []
+
+    def press(value: int) -> None:
+        if value >= 5 and not focused:
+            for key in keys:
+                focused.append(QApplication.focusWidget())
+                qtbot.keyClick(focused[-1] or dialog, key)
+
+    dialog.progress.valueChanged.connect(press)
+    assert qtbot.keyClick(dialog.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier) is None
+    dialog.progress.valueChanged.disconnect(press)
+    return focused
+
+
+def test_a_second_return_or_an_early_escape_does_not_stop_the_receipt(ctx, dialog, qtbot, tmp_path):
+    """The clerk's double Return after Ctrl+Return landed on 取消 and stopped the receipt; so did an Esc meant for the
+    print preview. The focus waits on the progress bar, and Esc asks first (answered: keep registering)."""
+    asked: list[bool] = []
+    dialog.confirm_stop = lambda: asked.append(True) or False
+    fill(qtbot, dialog)
+    dialog.add_photo_paths([make_photo(tmp_path / "a.jpg", (9, 9, 9))])
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    focused = _keys_while_registering(dialog, qtbot, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+    assert focused and all(w is dialog.progress for w in focused)
+    assert asked == [True]
+    (number,) = ctx.library.case_numbers()
+    assert dialog.number == number and dialog.opened == [dialog.receipt]
+    assert len(ctx.library.load_case(number).exhibits) == 1
+
+
+def test_escape_confirmed_while_registering_stops_it(ctx, dialog, qtbot, tmp_path):
+    dialog.confirm_stop = lambda: True
+    fill(qtbot, dialog)
+    dialog.add_photo_paths([make_photo(tmp_path / "a.jpg", (9, 9, 9))])
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    _keys_while_registering(dialog, qtbot, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.number is None and dialog.opened == []
+    (number,) = ctx.library.case_numbers()
+    assert number in dialog.status.text()
+    # Afterwards 取消 takes Return and Space again, as any button.
+    assert dialog.cancel_button.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
 def test_escape_asks_before_discarding_what_was_typed(ctx, dialog, qtbot):
     asked: list[bool] = []
     dialog.confirm_discard = lambda: asked.append(True) or False  # "keep typing"
