@@ -7534,11 +7534,11 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>the team library&apos;s custody log of case {number} ends at entry {theirs}, but this PC already had entry {seq} from it: entries were removed from the team library</source>
-        <translation>团队案件库中案件 {number} 的保管日志止于第 {theirs} 条，但本机此前已从团队案件库取得第 {seq} 条：团队案件库中的条目被删除</translation>
+        <translation>团队库中案件 {number} 的保管记录止于第 {theirs} 条，但本机此前已从团队库取得第 {seq} 条：团队库中的条目被删除</translation>
     </message>
     <message>
         <source>custody entry {seq} of case {number} in the team library is not the one this PC had from it: the team library&apos;s history of the case was rewritten</source>
-        <translation>团队案件库中案件 {number} 的第 {seq} 条保管记录与本机此前从团队案件库取得的不同：团队案件库中该案件的历史被改写</translation>
+        <translation>团队库中案件 {number} 的第 {seq} 条保管记录与本机此前从团队库取得的不同：团队库中该案件的历史被改写</translation>
     </message>
     <message>
         <source>keeping case {number} as this PC held it</source>
@@ -7554,11 +7554,11 @@ Attach %1 all the same?</source>
     </message>
     <message>
         <source>{what} recorded {day}, after the complaint: counted from the complaint, check</source>
-        <translation>{what}记录为{day}，晚于投诉：自投诉之日起算，请核实</translation>
+        <translation>{what}记录为{day}，晚于投诉：自投诉之日起算，请核对</translation>
     </message>
     <message>
         <source>possible interruption {days} if it was a demand to the obligor or its agreeing to perform: check</source>
-        <translation>{days}的联系如系向义务人提出履行请求或者义务人同意履行，诉讼时效中断：请核实</translation>
+        <translation>{days}的联系如系向义务人提出履行请求或者义务人同意履行，诉讼时效中断：请核对</translation>
     </message>
     <message>
         <source>START DOUBTFUL: {doubt}</source>
