@@ -34,7 +34,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(resource_path("icons", "casefile.svg"))))
     except CaseFileError:
         log.warning("the application icon is missing")
-    # The shipped CJK font, so Chinese renders on machines without one.
+    use_shipped_font(app)
+    return app
+
+
+def use_shipped_font(app: QApplication) -> None:
+    """The shipped CJK font as the app's font (at 10 pt or more), so Chinese renders on machines without one and
+    every machine lays the window out with the same letters (the tests measure with it too)."""
     try:
         font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
     except CaseFileError:
@@ -44,7 +50,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         font = QFont(families[0])
         font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(font)
-    return app
 
 
 def freeze_startup() -> None:

@@ -205,6 +205,10 @@ class FieldInput:
 
 def _choice_combo(spec: FieldSpec, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
+    # Sized to a few words, not to its longest choice ("Presumed from the organisation in Settings: …"): the form
+    # fits a 1024-pixel screen beside the case list; the list that opens shows each choice whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
     assert spec.choices is not None
     name = ENUM_NAMES.get(spec.choices, str)
     if spec.optional_choice:
@@ -260,6 +264,10 @@ class FieldGroup(QGroupBox):
         self.key = key
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A question of the filing group is a sentence ("Claim the costs of the proceedings … (not entered: yes)"):
+        # where label and field do not fit side by side, the field goes under its label, so the form fits a
+        # 1024-pixel screen rather than scrolling sideways.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.toggle: QToolButton | None = None
         self.expanded = True
         if collapsible:
@@ -582,6 +590,9 @@ class OverviewTab(QWidget):
         self.groups.append(self.filing_group)
         self.stage_box = QGroupBox(body)
         self.stage_combo = QComboBox(self)
+        # A stage's name is short; sized to it, not to the longest, so the note keeps room at 1024 pixels.
+        self.stage_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.stage_combo.setMinimumContentsLength(8)
         self.stage_note = QLineEdit(self)
         # The exhibits that show what happened (the merchant's written reply): the packets cite them.
         self.stage_exhibits = QLineEdit(self)

@@ -67,6 +67,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _the_apps_font(qapp):
+    """Every window is laid out with the font the app sets (the shipped WenQuanYi Micro Hei at 10 pt or more), as
+    its users see it, whatever test runs first: a layout that fits only in the platform's default font does not pass."""
+    from casefile.ui.app import use_shipped_font
+
+    use_shipped_font(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _english_between_tests(qapp):
     """Source strings are English; a test that switches language switches back afterwards."""
