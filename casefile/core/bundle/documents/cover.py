@@ -205,19 +205,21 @@ def _cover(ctx: BundleContext) -> list[Flowable]:
     if ctx.org.name.strip():
         rows.append(("编制", ctx.org.name.strip()))
     document = _main_document(ctx)
-    story: list[Flowable] = []
+    chosen = _LOOKS[-1]
     for look in _LOOKS:
-        story = _cover_story(ctx, rows, look, document)
-        height = sum(f.wrap(TEXT_WIDTH - 12, _PAGE_ROOM)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+        measured = _cover_story(ctx, rows, look, document)
+        height = sum(f.wrap(TEXT_WIDTH - 12, _PAGE_ROOM)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in measured)
         if height <= _PAGE_ROOM:
+            chosen = look
             break
-    return story
+    # Made again for the page: wrapping a table to measure it turns its cells into ReportLab's own tuples.
+    return _cover_story(ctx, rows, chosen, document)
 
 
 def _cover_story(ctx: BundleContext, rows: Rows, look: _CoverLook, document: str) -> list[Flowable]:
     st = _st()
-    label_style = ParagraphStyle("cover_label_fit", parent=st["cover_label"], fontSize=look.size, leading=look.leading)
-    value_style = ParagraphStyle("cover_value_fit", parent=st["cover_value"], fontSize=look.size, leading=look.leading)
+    label_style = ParagraphStyle("cover_label", parent=st["cover_label"], fontSize=look.size, leading=look.leading)
+    value_style = ParagraphStyle("cover_value", parent=st["cover_value"], fontSize=look.size, leading=look.leading)
     cells = []
     for label, value in rows:
         text = _cut(value, look.chars, document if label != "编制" else None)
