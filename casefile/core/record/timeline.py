@@ -118,16 +118,8 @@ CONTACT_KINDS = (
 )
 
 # Kinds of event in which the two sides deal with each other directly: talks, messages, visits, letters, a complaint
-# or claim made to the business, a proposal, a confirmation.
-DEALING_KINDS = (
-    EventKind.CALL,
-    EventKind.CHAT,
-    EventKind.VISIT,
-    EventKind.EMAIL,
-    EventKind.COMPLAINT,
-    EventKind.PROPOSAL,
-    EventKind.CONFIRMATION,
-)
+# or claim made to the business, a proposal, a confirmation — the contacts, when they were with the other side.
+DEALING_KINDS = CONTACT_KINDS
 # The business, as a summary or the people of an event name it when nobody said who the event was with.
 _BUSINESS_WORDS = ("商家", "卖家", "店家", "经营者", "店铺")
 
