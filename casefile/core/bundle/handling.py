@@ -61,10 +61,10 @@ def number_given(case: Case, venue: ProceedingVenue) -> str:
         return ""
     oldest = datetime.min.replace(tzinfo=UTC)
 
-    def order(item: tuple[int, tuple[datetime | None, str]]) -> tuple[bool, datetime, int]:
+    def order(item: tuple[int, tuple[datetime | None, str]]) -> tuple[datetime, int]:
         # Of two recorded for the same time, or both for none, the later in the record.
         index, (at, _ref) = item
-        return at is not None, case_time(at, case) if at is not None else oldest, index
+        return (case_time(at, case) if at is not None else oldest), index
 
     return max(enumerate(known), key=order)[1][1]
 
